@@ -1,0 +1,68 @@
+package gov.keyproject.contracts;
+
+import gov.keyproject.contracts.registry.UnitChanged;
+import gov.keyproject.contracts.registry.UnitRegistered;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of event types: the versioned CloudEvents type, its topic and its record.
+ * A new version of an event is a new entry (…​.v2), never a change to an old one.
+ */
+public enum EventType {
+
+    UNIT_REGISTERED("gov.keyproject.registry.UnitRegistered.v1", Topics.REGISTRY_UNIT_EVENTS, UnitRegistered.class),
+    UNIT_CHANGED("gov.keyproject.registry.UnitChanged.v1", Topics.REGISTRY_UNIT_EVENTS, UnitChanged.class);
+
+    private static final Map<String, EventType> BY_TYPE =
+            Arrays.stream(values()).collect(Collectors.toMap(EventType::type, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_CLASS =
+            Arrays.stream(values()).collect(Collectors.toMap(EventType::recordClass, Function.identity()));
+
+    private final String type;
+    private final String topic;
+    private final Class<? extends DomainEvent> recordClass;
+
+    EventType(String type, String topic, Class<? extends DomainEvent> recordClass) {
+        this.type = type;
+        this.topic = topic;
+        this.recordClass = recordClass;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends DomainEvent> recordClass() {
+        return recordClass;
+    }
+
+    /** The producing service, the first segment after {@code gov.keyproject}. */
+    public String producer() {
+        return type.split("\\.")[2];
+    }
+
+    /** Resource path of the JSON schema of the whole envelope of this type. */
+    public String schemaResource() {
+        return "/schemas/" + type + ".schema.json";
+    }
+
+    public static EventType of(Class<?> recordClass) {
+        EventType t = BY_CLASS.get(recordClass);
+        if (t == null) {
+            throw new IllegalArgumentException("not a catalogued event record: " + recordClass.getName());
+        }
+        return t;
+    }
+
+    public static java.util.Optional<EventType> ofType(String type) {
+        return java.util.Optional.ofNullable(BY_TYPE.get(type));
+    }
+}
