@@ -1,0 +1,82 @@
+package gov.keyproject.platform;
+
+import gov.keyproject.platform.consumer.IdempotentWriter;
+import gov.keyproject.platform.outbox.AggregateStore;
+import gov.keyproject.platform.outbox.OutboxRelay;
+import gov.keyproject.platform.security.SecurityConfiguration;
+import gov.keyproject.platform.web.ProblemDetailsAdvice;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+
+/** Wires the thin plumbing into every service: outbox store and relay, idempotent writer, problems, security. */
+@AutoConfiguration
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import({ProblemDetailsAdvice.class, SecurityConfiguration.class})
+public class PlatformAutoConfiguration {
+
+    /** "Today" for every rule comes from this clock, so tests can replay a whole year. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock(PlatformProperties properties) {
+        return Clock.system(ZoneId.of(properties.zone()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(MongoTemplate mongo, PlatformProperties properties, CircuitBreakerRegistry breakers,
+                            Clock clock, MeterRegistry meters,
+                            @Value("${keyproject.brokers:${spring.cloud.stream.kafka.binder.brokers:localhost:9092}}")
+                            String brokers,
+                            @Value("${spring.application.name}") String application) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox-relay",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        OutboxRelay relay = new OutboxRelay(mongo,
+                () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+                breakers.circuitBreaker("outbox-relay"), clock, properties.outbox().sweepInterval(),
+                properties.outbox().sweepGrace(), properties.outbox().collections(), meters);
+        return properties.outbox().enabled() ? relay : new DisabledAtStart(relay).relay();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay, Clock clock,
+                                  @Value("${spring.application.name}") String application) {
+        return new AggregateStore(mongo, relay, clock, "/keyproject/" + application);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotentWriter idempotentWriter(MongoTemplate mongo) {
+        return new IdempotentWriter(mongo);
+    }
+
+    /** Marks a relay that the context must not start (crash-simulation tests start it by hand). */
+    private record DisabledAtStart(OutboxRelay relay) {
+        DisabledAtStart {
+            relay.setAutoStartup(false);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package gov.keyproject.platform.outbox;
+
+import gov.keyproject.contracts.DomainEvent;
+import gov.keyproject.contracts.EventCodec;
+import gov.keyproject.contracts.EventEnvelope;
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an aggregate's state together with the events the change causes, in ONE single-document write
+ * (the transactional outbox without multi-document transactions): the events ride in the document's
+ * {@code outbox} array until {@link OutboxRelay} has published them. A crash between the write and the publish
+ * loses nothing; the relay's sweep finds the events later.
+ *
+ * <p>Each aggregate document carries {@code version} (optimistic locking) and {@code eventSeq} (the sequence of its
+ * last event; consumers use it to ignore redeliveries). An update never rewrites the outbox array, it only pushes to
+ * it, so the relay can remove published events without racing the application.
+ */
+public class AggregateStore {
+
+    public static final String VERSION = "version";
+    public static final String EVENT_SEQ = "eventSeq";
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final String source;
+
+    public AggregateStore(MongoTemplate mongo, OutboxRelay relay, Clock clock, String source) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.clock = clock;
+        this.source = source;
+    }
+
+    /**
+     * Inserts a new aggregate with its first events.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the id exists
+     */
+    public void insert(String collection, Document state, List<? extends DomainEvent> events) {
+        Object id = requireId(state);
+        List<PendingEvent> pending = pending(events, 0);
+        Document doc = new Document(state);
+        doc.put(VERSION, 1L);
+        doc.put(EVENT_SEQ, (long) pending.size());
+        doc.put(PendingEvent.FIELD, pending.stream().map(PendingEvent::toDocument).toList());
+        mongo.getCollection(collection).insertOne(doc);
+        relay.submit(collection, id, pending);
+    }
+
+    /**
+     * Sets the given state fields of an aggregate loaded at {@code expectedVersion} and appends its new events.
+     *
+     * @throws OptimisticLockingFailureException when someone else changed it since it was loaded
+     */
+    public void update(String collection, Object id, long expectedVersion, long eventSeq, Document stateFields,
+                       List<? extends DomainEvent> events) {
+        List<PendingEvent> pending = pending(events, eventSeq);
+        Update update = new Update();
+        for (Map.Entry<String, Object> field : stateFields.entrySet()) {
+            if (!field.getKey().equals("_id") && !field.getKey().equals(PendingEvent.FIELD)
+                    && !field.getKey().equals(VERSION) && !field.getKey().equals(EVENT_SEQ)) {
+                update.set(field.getKey(), field.getValue());
+            }
+        }
+        update.inc(VERSION, 1L).set(EVENT_SEQ, eventSeq + pending.size());
+        if (!pending.isEmpty()) {
+            update.push(PendingEvent.FIELD).each(pending.stream().map(PendingEvent::toDocument).toArray());
+        }
+        Query query = new Query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
+        long matched = mongo.updateFirst(query, update, collection).getMatchedCount();
+        if (matched == 0) {
+            throw new OptimisticLockingFailureException(
+                    "%s %s changed since version %d".formatted(collection, id, expectedVersion));
+        }
+        relay.submit(collection, id, pending);
+    }
+
+    private List<PendingEvent> pending(List<? extends DomainEvent> events, long lastSeq) {
+        EventContext context = EventContext.current();
+        Instant now = clock.instant();
+        List<PendingEvent> pending = new ArrayList<>(events.size());
+        long seq = lastSeq;
+        for (DomainEvent event : events) {
+            EventEnvelope envelope = EventCodec.wrap(event, source, ++seq, now, context.traceparent(),
+                    context.acceptedAt());
+            pending.add(new PendingEvent(envelope.id(), event.eventType().topic(), envelope.key(), envelope.type(),
+                    EventCodec.encodeToString(envelope), Date.from(now)));
+        }
+        return pending;
+    }
+
+    private static Object requireId(Document state) {
+        Object id = state.get("_id");
+        if (id == null) {
+            throw new IllegalArgumentException("aggregate state needs an _id");
+        }
+        return id;
+    }
+}
