@@ -15,7 +15,7 @@ public record PlatformProperties(String brokers, Outbox outbox, String zone) {
 
     public PlatformProperties {
         if (outbox == null) {
-            outbox = new Outbox(null, null, null, true);
+            outbox = new Outbox(null, null, null, null);
         }
         if (zone == null) {
             zone = "Asia/Shanghai";
@@ -28,11 +28,12 @@ public record PlatformProperties(String brokers, Outbox outbox, String zone) {
      * @param collections   collections that carry outboxes, swept at start-up
      * @param enabled       false only in tests that simulate a crash before the publish
      */
-    public record Outbox(Duration sweepInterval, Duration sweepGrace, List<String> collections, boolean enabled) {
+    public record Outbox(Duration sweepInterval, Duration sweepGrace, List<String> collections, Boolean enabled) {
         public Outbox {
             sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
             sweepGrace = sweepGrace == null ? Duration.ofSeconds(5) : sweepGrace;
             collections = collections == null ? List.of() : collections;
+            enabled = enabled == null || enabled;
         }
     }
 }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes an aggregate's state together with the events the change causes, in ONE single-document write
@@ -56,31 +55,30 @@ public class AggregateStore {
         doc.put(VERSION, 1L);
         doc.put(EVENT_SEQ, (long) pending.size());
         doc.put(PendingEvent.FIELD, pending.stream().map(PendingEvent::toDocument).toList());
-        mongo.getCollection(collection).insertOne(doc);
+        mongo.insert(doc, collection); // translated: a taken id raises DuplicateKeyException
         relay.submit(collection, id, pending);
     }
 
     /**
-     * Sets the given state fields of an aggregate loaded at {@code expectedVersion} and appends its new events.
+     * Applies {@code changes} (fields to set, trail entries to push…) to an aggregate loaded at
+     * {@code expectedVersion} and appends its new events, in one conditional single-document update.
      *
      * @throws OptimisticLockingFailureException when someone else changed it since it was loaded
      */
-    public void update(String collection, Object id, long expectedVersion, long eventSeq, Document stateFields,
+    public void update(String collection, Object id, long expectedVersion, long eventSeq, Update changes,
                        List<? extends DomainEvent> events) {
-        List<PendingEvent> pending = pending(events, eventSeq);
-        Update update = new Update();
-        for (Map.Entry<String, Object> field : stateFields.entrySet()) {
-            if (!field.getKey().equals("_id") && !field.getKey().equals(PendingEvent.FIELD)
-                    && !field.getKey().equals(VERSION) && !field.getKey().equals(EVENT_SEQ)) {
-                update.set(field.getKey(), field.getValue());
+        for (String reserved : List.of("_id", VERSION, EVENT_SEQ, PendingEvent.FIELD)) {
+            if (changes.modifies(reserved)) {
+                throw new IllegalArgumentException("the store owns " + reserved);
             }
         }
-        update.inc(VERSION, 1L).set(EVENT_SEQ, eventSeq + pending.size());
+        List<PendingEvent> pending = pending(events, eventSeq);
+        changes.inc(VERSION, 1L).set(EVENT_SEQ, eventSeq + pending.size());
         if (!pending.isEmpty()) {
-            update.push(PendingEvent.FIELD).each(pending.stream().map(PendingEvent::toDocument).toArray());
+            changes.push(PendingEvent.FIELD).each(pending.stream().map(PendingEvent::toDocument).toArray());
         }
         Query query = new Query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
-        long matched = mongo.updateFirst(query, update, collection).getMatchedCount();
+        long matched = mongo.updateFirst(query, changes, collection).getMatchedCount();
         if (matched == 0) {
             throw new OptimisticLockingFailureException(
                     "%s %s changed since version %d".formatted(collection, id, expectedVersion));
