@@ -3,7 +3,6 @@ package gov.keyproject.platform.security;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -11,7 +10,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** 401 and 403 as problem details, like every other error. */
 final class ProblemSecurityHandlers {
@@ -37,9 +37,12 @@ final class ProblemSecurityHandlers {
 
     private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
                               String instance, boolean challenge) throws IOException {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setTitle(title);
-        pd.setInstance(URI.create(instance));
+        Map<String, Object> pd = new LinkedHashMap<>();
+        pd.put("type", "about:blank");
+        pd.put("title", title);
+        pd.put("status", status.value());
+        pd.put("detail", detail);
+        pd.put("instance", instance);
         response.setStatus(status.value());
         if (challenge) {
             response.setHeader("WWW-Authenticate", "Bearer");
