@@ -1,5 +1,14 @@
 package gov.keyproject.contracts;
 
+import gov.keyproject.contracts.project.PhotoAttached;
+import gov.keyproject.contracts.project.ProblemAssigned;
+import gov.keyproject.contracts.project.ProblemRaised;
+import gov.keyproject.contracts.project.ProblemResolved;
+import gov.keyproject.contracts.project.ProgressReported;
+import gov.keyproject.contracts.project.ProjectChanged;
+import gov.keyproject.contracts.project.ProjectPhaseChanged;
+import gov.keyproject.contracts.project.ProjectRegistered;
+import gov.keyproject.contracts.promotion.DealLanded;
 import gov.keyproject.contracts.registry.UnitChanged;
 import gov.keyproject.contracts.registry.UnitRegistered;
 
@@ -15,7 +24,21 @@ import java.util.stream.Collectors;
 public enum EventType {
 
     UNIT_REGISTERED("gov.keyproject.registry.UnitRegistered.v1", Topics.REGISTRY_UNIT_EVENTS, UnitRegistered.class),
-    UNIT_CHANGED("gov.keyproject.registry.UnitChanged.v1", Topics.REGISTRY_UNIT_EVENTS, UnitChanged.class);
+    UNIT_CHANGED("gov.keyproject.registry.UnitChanged.v1", Topics.REGISTRY_UNIT_EVENTS, UnitChanged.class),
+    PROJECT_REGISTERED("gov.keyproject.registry.ProjectRegistered.v1", Topics.REGISTRY_PROJECT_EVENTS,
+            ProjectRegistered.class),
+    PROJECT_CHANGED("gov.keyproject.registry.ProjectChanged.v1", Topics.REGISTRY_PROJECT_EVENTS, ProjectChanged.class),
+    PROJECT_PHASE_CHANGED("gov.keyproject.registry.ProjectPhaseChanged.v1", Topics.REGISTRY_PROJECT_EVENTS,
+            ProjectPhaseChanged.class),
+    PROGRESS_REPORTED("gov.keyproject.registry.ProgressReported.v1", Topics.REGISTRY_PROJECT_EVENTS,
+            ProgressReported.class),
+    PROBLEM_RAISED("gov.keyproject.registry.ProblemRaised.v1", Topics.REGISTRY_PROJECT_EVENTS, ProblemRaised.class),
+    PROBLEM_ASSIGNED("gov.keyproject.registry.ProblemAssigned.v1", Topics.REGISTRY_PROJECT_EVENTS,
+            ProblemAssigned.class),
+    PROBLEM_RESOLVED("gov.keyproject.registry.ProblemResolved.v1", Topics.REGISTRY_PROJECT_EVENTS,
+            ProblemResolved.class),
+    PHOTO_ATTACHED("gov.keyproject.registry.PhotoAttached.v1", Topics.REGISTRY_PROJECT_EVENTS, PhotoAttached.class),
+    DEAL_LANDED("gov.keyproject.promotion.DealLanded.v1", Topics.PROMOTION_DEAL_EVENTS, DealLanded.class);
 
     private static final Map<String, EventType> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toMap(EventType::type, Function.identity()));

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String REGISTRY_UNIT_EVENTS = "registry.unit-events.v1";
     /** 项目 events (registration, phases, milestones, reports), keyed by project code. */
     public static final String REGISTRY_PROJECT_EVENTS = "registry.project-events.v1";
+    /** 招商 deal events, keyed by deal id. */
+    public static final String PROMOTION_DEAL_EVENTS = "promotion.deal-events.v1";
 
     private Topics() {
     }

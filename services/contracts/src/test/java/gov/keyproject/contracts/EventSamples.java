@@ -1,16 +1,72 @@
 package gov.keyproject.contracts;
 
+import gov.keyproject.contracts.project.ApprovalKind;
+import gov.keyproject.contracts.project.ApprovalStatus;
+import gov.keyproject.contracts.project.ConstructionType;
+import gov.keyproject.contracts.project.MilestoneKind;
+import gov.keyproject.contracts.project.PhotoAttached;
+import gov.keyproject.contracts.project.ProblemAssigned;
+import gov.keyproject.contracts.project.ProblemRaised;
+import gov.keyproject.contracts.project.ProblemResolved;
+import gov.keyproject.contracts.project.ProblemType;
+import gov.keyproject.contracts.project.ProgressReported;
+import gov.keyproject.contracts.project.ProjectCategory;
+import gov.keyproject.contracts.project.ProjectChanged;
+import gov.keyproject.contracts.project.ProjectLevel;
+import gov.keyproject.contracts.project.ProjectPhase;
+import gov.keyproject.contracts.project.ProjectPhaseChanged;
+import gov.keyproject.contracts.project.ProjectRegistered;
+import gov.keyproject.contracts.project.ProjectSnapshot;
+import gov.keyproject.contracts.promotion.DealLanded;
 import gov.keyproject.contracts.registry.UnitChanged;
 import gov.keyproject.contracts.registry.UnitRegistered;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 /** One realistic sample per catalogued event type; a type without a sample fails the schema test. */
 final class EventSamples {
 
-    static final Map<EventType, DomainEvent> SAMPLES = Map.of(
-            EventType.UNIT_REGISTERED, new UnitRegistered("U-TS-01", "城关镇", UnitKind.TOWNSHIP),
-            EventType.UNIT_CHANGED, new UnitChanged("U-DP-03", "住房和城乡建设局", UnitKind.DEPARTMENT));
+    static final String CODE = "2026-370103-48-01-000123";
+
+    static final ProjectSnapshot PROJECT = new ProjectSnapshot(CODE, "城东新能源电池产业园一期", ProjectCategory.INDUSTRIAL,
+            ProjectLevel.MUNICIPAL, ConstructionType.NEW, new BigDecimal("52000.00"),
+            Map.of(2026, new BigDecimal("18000.00"), 2027, new BigDecimal("34000")), LocalDate.of(2026, 3, 1),
+            LocalDate.of(2027, 12, 31), "城关镇", "U-ZN-01", "李副县长", "某某新能源有限公司", null,
+            ProjectPhase.UNDER_CONSTRUCTION, LocalDate.of(2026, 1, 10), LocalDate.of(2026, 3, 18), null,
+            List.of(new ProjectSnapshot.MilestoneState(MilestoneKind.START, LocalDate.of(2026, 3, 1),
+                            LocalDate.of(2026, 3, 18)),
+                    new ProjectSnapshot.MilestoneState(MilestoneKind.MAIN_STRUCTURE_COMPLETED,
+                            LocalDate.of(2026, 11, 30), null)),
+            List.of(new ProjectSnapshot.ApprovalState(ApprovalKind.ENVIRONMENT, ApprovalStatus.DONE)));
+
+    static final Map<EventType, DomainEvent> SAMPLES = Map.ofEntries(
+            Map.entry(EventType.UNIT_REGISTERED, new UnitRegistered("U-TS-01", "城关镇", UnitKind.TOWNSHIP)),
+            Map.entry(EventType.UNIT_CHANGED, new UnitChanged("U-DP-03", "住房和城乡建设局", UnitKind.DEPARTMENT)),
+            Map.entry(EventType.PROJECT_REGISTERED, new ProjectRegistered(PROJECT)),
+            Map.entry(EventType.PROJECT_CHANGED, new ProjectChanged(PROJECT, List.of("plannedInvestment", "milestones"))),
+            Map.entry(EventType.PROJECT_PHASE_CHANGED, new ProjectPhaseChanged(PROJECT, ProjectPhase.READY,
+                    ProjectPhase.UNDER_CONSTRUCTION, LocalDate.of(2026, 3, 18))),
+            Map.entry(EventType.PROGRESS_REPORTED, new ProgressReported(CODE, "U-ZN-01", YearMonth.of(2026, 10), 2,
+                    new BigDecimal("1250.50"), new BigDecimal("1200.00"), new BigDecimal("50.50"), true,
+                    "主体结构施工至第 6 层", 45, 1, "system-U-ZN-01@U-ZN-01", false, LocalDate.of(2026, 11, 3))),
+            Map.entry(EventType.PROBLEM_RAISED, new ProblemRaised(CODE, "U-ZN-01", "PB-1", ProblemType.UTILITIES,
+                    "施工用电增容未落实", "请供电公司协调", "供电公司", LocalDate.of(2026, 11, 20),
+                    LocalDate.of(2026, 11, 3))),
+            Map.entry(EventType.PROBLEM_ASSIGNED, new ProblemAssigned(CODE, "U-ZN-01", "PB-1", "发改局",
+                    LocalDate.of(2026, 11, 25))),
+            Map.entry(EventType.PROBLEM_RESOLVED, new ProblemResolved(CODE, "U-ZN-01", "PB-1", "已完成增容",
+                    LocalDate.of(2026, 11, 18))),
+            Map.entry(EventType.PHOTO_ATTACHED, new PhotoAttached(CODE, YearMonth.of(2026, 10), "PH-1", "image/jpeg",
+                    204_800, Instant.parse("2026-10-28T02:30:00Z"), new BigDecimal("36.651200"),
+                    new BigDecimal("117.120000"))),
+            Map.entry(EventType.DEAL_LANDED, new DealLanded("D-2026-0042", null, "智能装备制造基地", "某某智能科技有限公司",
+                    "高端装备", ProjectCategory.INDUSTRIAL, "U-ZN-01", new BigDecimal("30000"),
+                    LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 1), null)));
 
     private EventSamples() {
     }

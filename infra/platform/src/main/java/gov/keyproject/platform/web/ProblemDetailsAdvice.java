@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * Titles are in Chinese for the people who read them; the detail names the field.
  */
 @RestControllerAdvice
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+// Last in line: a service's own advice for its domain exceptions comes first.
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);

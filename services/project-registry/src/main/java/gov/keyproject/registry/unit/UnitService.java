@@ -6,6 +6,7 @@ import gov.keyproject.contracts.registry.UnitChanged;
 import gov.keyproject.contracts.registry.UnitRegistered;
 import gov.keyproject.platform.outbox.AggregateStore;
 import gov.keyproject.platform.web.ApiProblem;
+import gov.keyproject.registry.trail.Trail;
 import gov.keyproject.registry.trail.TrailEntry;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,8 +19,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +43,7 @@ public class UnitService {
 
     public Unit register(Unit unit, String actor) {
         Document doc = toDocument(unit);
-        doc.put("trail", List.of(trailEntry(actor, "登记单位", Map.of())));
+        doc.put(Trail.FIELD, List.of(Trail.entry(clock.instant(), actor, "登记单位", Map.of())));
         try {
             store.insert(COLLECTION, doc, List.of(new UnitRegistered(unit.code(), unit.name(), unit.kind())));
         } catch (DuplicateKeyException e) {
@@ -77,7 +76,7 @@ public class UnitService {
             Document fields = toDocument(after);
             fields.remove("_id");
             fields.forEach(update::set);
-            update.push("trail", trailEntry(actor, action, diff));
+            update.push(Trail.FIELD, Trail.entry(clock.instant(), actor, action, diff));
             List<DomainEvent> events = List.of(new UnitChanged(after.code(), after.name(), after.kind()));
             try {
                 store.update(COLLECTION, code, doc.getLong(AggregateStore.VERSION),
@@ -103,34 +102,17 @@ public class UnitService {
 
     public List<TrailEntry> trail(String code) {
         Query query = new Query(Criteria.where("_id").is(code));
-        query.fields().include("trail");
+        query.fields().include(Trail.FIELD);
         Document doc = mongo.findOne(query, Document.class, COLLECTION);
         if (doc == null) {
             throw ApiProblem.notFound("单位", code);
         }
-        return doc.getList("trail", Document.class).stream().map(UnitService::trailFromDocument).toList();
+        return Trail.read(doc);
     }
 
-    private Document trailEntry(String actor, String action, Map<String, Object[]> diff) {
-        Document changes = new Document();
-        diff.forEach((field, fromTo) -> changes.put(field, new Document("from", str(fromTo[0]))
-                .append("to", str(fromTo[1]))));
-        return new Document("at", Date.from(clock.instant())).append("actor", actor).append("action", action)
-                .append("changes", changes);
-    }
-
-    private static Object str(Object o) {
-        return o instanceof Enum<?> e ? e.name() : o;
-    }
-
-    private static TrailEntry trailFromDocument(Document d) {
-        Map<String, TrailEntry.Change> changes = new LinkedHashMap<>();
-        Document c = d.get("changes", Document.class);
-        if (c != null) {
-            c.forEach((k, v) -> changes.put(k, new TrailEntry.Change(((Document) v).get("from"),
-                    ((Document) v).get("to"))));
-        }
-        return new TrailEntry(d.getDate("at").toInstant(), d.getString("actor"), d.getString("action"), changes);
+    /** Whether a unit with this code is registered. */
+    public boolean exists(String code) {
+        return mongo.exists(new Query(Criteria.where("_id").is(code)), COLLECTION);
     }
 
     static Document toDocument(Unit u) {

@@ -1,0 +1,166 @@
+package gov.keyproject.registry.project;
+
+import gov.keyproject.contracts.project.ProjectPhase;
+import gov.keyproject.platform.outbox.AggregateStore;
+import gov.keyproject.platform.web.ApiProblem;
+import gov.keyproject.registry.trail.Trail;
+import gov.keyproject.registry.trail.TrailEntry;
+import gov.keyproject.registry.unit.UnitService;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Loads projects, runs domain commands on them and stores the result: state, trail entry and events in one
+ * conditional single-document write (optimistic, retried on a concurrent change).
+ */
+@Service
+public class ProjectService {
+
+    public static final String COLLECTION = "projects";
+    private static final int ATTEMPTS = 5;
+    private static final List<String> NOT_STATE = List.of("_id", "_class", AggregateStore.VERSION,
+            AggregateStore.EVENT_SEQ, "outbox", Trail.FIELD);
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final UnitService units;
+    private final Clock clock;
+    private final ReportingWindow window;
+
+    ProjectService(AggregateStore store, MongoTemplate mongo, UnitService units, Clock clock,
+                   @Value("${keyproject.reports.deadline-day:5}") int deadlineDay) {
+        this.store = store;
+        this.mongo = mongo;
+        this.units = units;
+        this.clock = clock;
+        this.window = new ReportingWindow(deadlineDay);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public ReportingWindow window() {
+        return window;
+    }
+
+    public Project register(String code, ProjectData data, ProjectPhase phase, LocalDate startDate, String dealId,
+                            String actor) {
+        Project.Change change = Project.register(code, data, phase, startDate, dealId, today());
+        requireUnit(change.after().unitCode());
+        Document doc = toDocument(change.after());
+        doc.put(Trail.FIELD, List.of(Trail.entry(clock.instant(), actor, change.action(), Map.of())));
+        try {
+            store.insert(COLLECTION, doc, change.events());
+        } catch (DuplicateKeyException e) {
+            throw ApiProblem.conflict("项目已存在", "项目代码 " + code + " 已登记").with("projectCode", code);
+        }
+        return change.after();
+    }
+
+    /** Runs {@code command} on the current project and stores its change; returns it (empty: nothing changed). */
+    public Project.Change execute(String code, Function<Project, Project.Change> command, String actor) {
+        for (int attempt = 1; ; attempt++) {
+            Document doc = load(code);
+            Project.Change change = command.apply(fromDocument(doc));
+            if (change.isEmpty()) {
+                return change;
+            }
+            if (!change.after().unitCode().equals(fromDocument(doc).unitCode())) {
+                requireUnit(change.after().unitCode());
+            }
+            try {
+                store.update(COLLECTION, code, doc.getLong(AggregateStore.VERSION),
+                        doc.getLong(AggregateStore.EVENT_SEQ), stateUpdate(change.after())
+                                .push(Trail.FIELD, Trail.entry(clock.instant(), actor, change.action(),
+                                        change.diff())), change.events());
+                return change;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public Optional<Project> find(String code) {
+        return Optional.ofNullable(mongo.findById(code, Document.class, COLLECTION)).map(this::fromDocument);
+    }
+
+    public Project get(String code) {
+        return fromDocument(load(code));
+    }
+
+    public List<Project> list(String unitCode, ProjectPhase phase) {
+        Query query = new Query().with(Sort.by("_id"));
+        if (unitCode != null) {
+            query.addCriteria(Criteria.where("data.unitCode").is(unitCode));
+        }
+        if (phase != null) {
+            query.addCriteria(Criteria.where("phase").is(phase.name()));
+        }
+        query.fields().exclude(Trail.FIELD).exclude("outbox");
+        return mongo.find(query, Document.class, COLLECTION).stream().map(this::fromDocument).toList();
+    }
+
+    public List<TrailEntry> trail(String code) {
+        Query query = new Query(Criteria.where("_id").is(code));
+        query.fields().include(Trail.FIELD);
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        if (doc == null) {
+            throw ApiProblem.notFound("项目", code);
+        }
+        return Trail.read(doc);
+    }
+
+    Document load(String code) {
+        Document doc = mongo.findById(code, Document.class, COLLECTION);
+        if (doc == null) {
+            throw ApiProblem.notFound("项目", code);
+        }
+        return doc;
+    }
+
+    Document toDocument(Project project) {
+        Document doc = new Document();
+        mongo.getConverter().write(project.state(), doc);
+        doc.remove("_class");
+        doc.put("_id", project.code());
+        return doc;
+    }
+
+    Project fromDocument(Document doc) {
+        return new Project(mongo.getConverter().read(ProjectState.class, doc));
+    }
+
+    Update stateUpdate(Project project) {
+        Update update = new Update();
+        toDocument(project).forEach((field, value) -> {
+            if (!NOT_STATE.contains(field)) {
+                update.set(field, value);
+            }
+        });
+        return update;
+    }
+
+    private void requireUnit(String unitCode) {
+        if (!units.exists(unitCode)) {
+            throw ApiProblem.badRequest("unitCode", "责任单位 " + unitCode + " 不存在");
+        }
+    }
+}

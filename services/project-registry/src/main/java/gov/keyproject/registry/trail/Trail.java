@@ -1,0 +1,48 @@
+package gov.keyproject.registry.trail;
+
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes and reads trail entries (痕迹) kept in an aggregate's {@code trail} array. */
+public final class Trail {
+
+    public static final String FIELD = "trail";
+
+    private Trail() {
+    }
+
+    public static Document entry(Instant at, String actor, String action, Map<String, Object[]> diff) {
+        Document changes = new Document();
+        diff.forEach((field, fromTo) -> changes.put(field.replace('.', '/'),
+                new Document("from", plain(fromTo[0])).append("to", plain(fromTo[1]))));
+        return new Document("at", Date.from(at)).append("actor", actor).append("action", action)
+                .append("changes", changes);
+    }
+
+    public static List<TrailEntry> read(Document aggregate) {
+        List<Document> entries = aggregate.getList(FIELD, Document.class, List.of());
+        return entries.stream().map(Trail::fromDocument).toList();
+    }
+
+    private static Object plain(Object o) {
+        if (o == null || o instanceof String || o instanceof Number || o instanceof Boolean) {
+            return o instanceof java.math.BigDecimal b ? b.toPlainString() : o;
+        }
+        return o.toString();
+    }
+
+    private static TrailEntry fromDocument(Document d) {
+        Map<String, TrailEntry.Change> changes = new LinkedHashMap<>();
+        Document c = d.get("changes", Document.class);
+        if (c != null) {
+            c.forEach((k, v) -> changes.put(k.replace('/', '.'), new TrailEntry.Change(((Document) v).get("from"),
+                    ((Document) v).get("to"))));
+        }
+        return new TrailEntry(d.getDate("at").toInstant(), d.getString("actor"), d.getString("action"), changes);
+    }
+}
