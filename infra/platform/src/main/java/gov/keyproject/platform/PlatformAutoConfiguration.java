@@ -19,7 +19,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -65,6 +73,49 @@ public class PlatformAutoConfiguration {
     AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay, Clock clock,
                                   @Value("${spring.application.name}") String application) {
         return new AggregateStore(mongo, relay, clock, "/keyproject/" + application);
+    }
+
+    /**
+     * Dates and months are stored as ISO strings ("2026-10-05", "2026-10"): they sort correctly, read the same in
+     * any time zone, and an operator inspecting the store sees what the domain means.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    MongoCustomConversions mongoCustomConversions() {
+        return new MongoCustomConversions(List.of(new DateWriter(), new DateReader(), new MonthWriter(),
+                new MonthReader()));
+    }
+
+    @WritingConverter
+    static final class DateWriter implements Converter<LocalDate, String> {
+        @Override
+        public String convert(LocalDate source) {
+            return source.toString();
+        }
+    }
+
+    @ReadingConverter
+    static final class DateReader implements Converter<String, LocalDate> {
+        @Override
+        public LocalDate convert(String source) {
+            return LocalDate.parse(source);
+        }
+    }
+
+    @WritingConverter
+    static final class MonthWriter implements Converter<YearMonth, String> {
+        @Override
+        public String convert(YearMonth source) {
+            return source.toString();
+        }
+    }
+
+    @ReadingConverter
+    static final class MonthReader implements Converter<String, YearMonth> {
+        @Override
+        public YearMonth convert(String source) {
+            return YearMonth.parse(source);
+        }
     }
 
     @Bean

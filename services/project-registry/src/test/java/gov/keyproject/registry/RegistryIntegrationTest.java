@@ -42,6 +42,11 @@ public abstract class RegistryIntegrationTest {
         return servers.token("viewer-zhao", null, Role.VIEWER);
     }
 
+    /** "Today" as the services see it (their clock is in Asia/Shanghai). */
+    protected static java.time.LocalDate today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
     protected static String uniqueCode(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
     }

@@ -3,7 +3,7 @@ package gov.keyproject.registry.project;
 import gov.keyproject.contracts.project.ProjectPhase;
 import gov.keyproject.platform.outbox.AggregateStore;
 import gov.keyproject.platform.web.ApiProblem;
-import gov.keyproject.registry.trail.Trail;
+import gov.keyproject.registry.trail.TrailStore;
 import gov.keyproject.registry.trail.TrailEntry;
 import gov.keyproject.registry.unit.UnitService;
 import org.bson.Document;
@@ -34,7 +34,7 @@ public class ProjectService {
     public static final String COLLECTION = "projects";
     private static final int ATTEMPTS = 5;
     private static final List<String> NOT_STATE = List.of("_id", "_class", AggregateStore.VERSION,
-            AggregateStore.EVENT_SEQ, "outbox", Trail.FIELD);
+            AggregateStore.EVENT_SEQ, "outbox", TrailStore.FIELD);
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
@@ -64,7 +64,7 @@ public class ProjectService {
         Project.Change change = Project.register(code, data, phase, startDate, dealId, today());
         requireUnit(change.after().unitCode());
         Document doc = toDocument(change.after());
-        doc.put(Trail.FIELD, List.of(Trail.entry(clock.instant(), actor, change.action(), Map.of())));
+        doc.put(TrailStore.FIELD, List.of(TrailStore.entry(clock.instant(), actor, change.action(), Map.of())));
         try {
             store.insert(COLLECTION, doc, change.events());
         } catch (DuplicateKeyException e) {
@@ -87,7 +87,7 @@ public class ProjectService {
             try {
                 store.update(COLLECTION, code, doc.getLong(AggregateStore.VERSION),
                         doc.getLong(AggregateStore.EVENT_SEQ), stateUpdate(change.after())
-                                .push(Trail.FIELD, Trail.entry(clock.instant(), actor, change.action(),
+                                .push(TrailStore.FIELD, TrailStore.entry(clock.instant(), actor, change.action(),
                                         change.diff())), change.events());
                 return change;
             } catch (OptimisticLockingFailureException e) {
@@ -114,18 +114,18 @@ public class ProjectService {
         if (phase != null) {
             query.addCriteria(Criteria.where("phase").is(phase.name()));
         }
-        query.fields().exclude(Trail.FIELD).exclude("outbox");
+        query.fields().exclude(TrailStore.FIELD).exclude("outbox");
         return mongo.find(query, Document.class, COLLECTION).stream().map(this::fromDocument).toList();
     }
 
     public List<TrailEntry> trail(String code) {
         Query query = new Query(Criteria.where("_id").is(code));
-        query.fields().include(Trail.FIELD);
+        query.fields().include(TrailStore.FIELD);
         Document doc = mongo.findOne(query, Document.class, COLLECTION);
         if (doc == null) {
             throw ApiProblem.notFound("项目", code);
         }
-        return Trail.read(doc);
+        return TrailStore.read(doc);
     }
 
     Document load(String code) {

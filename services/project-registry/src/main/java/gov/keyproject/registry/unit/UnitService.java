@@ -6,7 +6,7 @@ import gov.keyproject.contracts.registry.UnitChanged;
 import gov.keyproject.contracts.registry.UnitRegistered;
 import gov.keyproject.platform.outbox.AggregateStore;
 import gov.keyproject.platform.web.ApiProblem;
-import gov.keyproject.registry.trail.Trail;
+import gov.keyproject.registry.trail.TrailStore;
 import gov.keyproject.registry.trail.TrailEntry;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,7 +43,7 @@ public class UnitService {
 
     public Unit register(Unit unit, String actor) {
         Document doc = toDocument(unit);
-        doc.put(Trail.FIELD, List.of(Trail.entry(clock.instant(), actor, "登记单位", Map.of())));
+        doc.put(TrailStore.FIELD, List.of(TrailStore.entry(clock.instant(), actor, "登记单位", Map.of())));
         try {
             store.insert(COLLECTION, doc, List.of(new UnitRegistered(unit.code(), unit.name(), unit.kind())));
         } catch (DuplicateKeyException e) {
@@ -76,7 +76,7 @@ public class UnitService {
             Document fields = toDocument(after);
             fields.remove("_id");
             fields.forEach(update::set);
-            update.push(Trail.FIELD, Trail.entry(clock.instant(), actor, action, diff));
+            update.push(TrailStore.FIELD, TrailStore.entry(clock.instant(), actor, action, diff));
             List<DomainEvent> events = List.of(new UnitChanged(after.code(), after.name(), after.kind()));
             try {
                 store.update(COLLECTION, code, doc.getLong(AggregateStore.VERSION),
@@ -102,12 +102,12 @@ public class UnitService {
 
     public List<TrailEntry> trail(String code) {
         Query query = new Query(Criteria.where("_id").is(code));
-        query.fields().include(Trail.FIELD);
+        query.fields().include(TrailStore.FIELD);
         Document doc = mongo.findOne(query, Document.class, COLLECTION);
         if (doc == null) {
             throw ApiProblem.notFound("单位", code);
         }
-        return Trail.read(doc);
+        return TrailStore.read(doc);
     }
 
     /** Whether a unit with this code is registered. */
