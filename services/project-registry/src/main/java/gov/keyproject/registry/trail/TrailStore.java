@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes and reads trail entries (痕迹) kept in an aggregate's {@code trail} array. */
-public final class Trail {
+public final class TrailStore {
 
     public static final String FIELD = "trail";
 
-    private Trail() {
+    private TrailStore() {
     }
 
     public static Document entry(Instant at, String actor, String action, Map<String, Object[]> diff) {
@@ -26,7 +26,7 @@ public final class Trail {
 
     public static List<TrailEntry> read(Document aggregate) {
         List<Document> entries = aggregate.getList(FIELD, Document.class, List.of());
-        return entries.stream().map(Trail::fromDocument).toList();
+        return entries.stream().map(TrailStore::fromDocument).toList();
     }
 
     private static Object plain(Object o) {
