@@ -5,6 +5,9 @@ import gov.keyproject.platform.outbox.AggregateStore;
 import gov.keyproject.platform.outbox.OutboxRelay;
 import gov.keyproject.platform.security.SecurityConfiguration;
 import gov.keyproject.platform.web.ProblemDetailsAdvice;
+import gov.keyproject.platform.web.RequestSizeLimit;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -116,6 +119,14 @@ public class PlatformAutoConfiguration {
         public YearMonth convert(String source) {
             return YearMonth.parse(source);
         }
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${keyproject.web.max-body-bytes:10485760}") long maxBytes) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
