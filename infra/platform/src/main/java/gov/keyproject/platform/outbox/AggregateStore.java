@@ -30,6 +30,9 @@ public class AggregateStore {
 
     public static final String VERSION = "version";
     public static final String EVENT_SEQ = "eventSeq";
+    /** Markers of the last changes, so a bulk write can tell which of its changes were applied. */
+    public static final String RECENT_CHANGES = "recentChanges";
+    private static final int RECENT_CHANGES_KEPT = 16;
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -67,7 +70,7 @@ public class AggregateStore {
      */
     public void update(String collection, Object id, long expectedVersion, long eventSeq, Update changes,
                        List<? extends DomainEvent> events) {
-        for (String reserved : List.of("_id", VERSION, EVENT_SEQ, PendingEvent.FIELD)) {
+        for (String reserved : List.of("_id", VERSION, EVENT_SEQ, RECENT_CHANGES, PendingEvent.FIELD)) {
             if (changes.modifies(reserved)) {
                 throw new IllegalArgumentException("the store owns " + reserved);
             }
@@ -84,6 +87,59 @@ public class AggregateStore {
                     "%s %s changed since version %d".formatted(collection, id, expectedVersion));
         }
         relay.submit(collection, id, pending);
+    }
+
+    /** One change of a bulk write: the aggregate as loaded, the changes and the events they cause. */
+    public record Pending(Object id, long expectedVersion, long eventSeq, Update changes,
+                          List<? extends DomainEvent> events) {
+    }
+
+    /**
+     * Applies many changes (to distinct aggregates) in one unordered bulk write, each still conditional on the version
+     * it was loaded at. Returns the ids that were applied; the others changed concurrently and must be retried.
+     * Each change also pushes a one-off marker to {@code recentChanges}, so that on a partial match the applied ones
+     * can be told apart for certain.
+     */
+    public java.util.Set<Object> updateAll(String collection, List<Pending> changes) {
+        if (changes.isEmpty()) {
+            return java.util.Set.of();
+        }
+        org.springframework.data.mongodb.core.BulkOperations bulk =
+                mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, collection);
+        java.util.Map<Object, String> markers = new java.util.HashMap<>();
+        java.util.Map<Object, List<PendingEvent>> events = new java.util.LinkedHashMap<>();
+        for (Pending change : changes) {
+            List<PendingEvent> pending = pending(change.events(), change.eventSeq());
+            String marker = java.util.UUID.randomUUID().toString();
+            markers.put(change.id(), marker);
+            events.put(change.id(), pending);
+            Update update = change.changes();
+            update.inc(VERSION, 1L).set(EVENT_SEQ, change.eventSeq() + pending.size());
+            update.push(RECENT_CHANGES).slice(-RECENT_CHANGES_KEPT).each(marker);
+            if (!pending.isEmpty()) {
+                update.push(PendingEvent.FIELD).each(pending.stream().map(PendingEvent::toDocument).toArray());
+            }
+            bulk.updateOne(new Query(Criteria.where("_id").is(change.id()).and(VERSION).is(change.expectedVersion())),
+                    update);
+        }
+        long matched = bulk.execute().getMatchedCount();
+        java.util.Set<Object> applied;
+        if (matched == changes.size()) {
+            applied = events.keySet();
+        } else {
+            applied = new java.util.HashSet<>();
+            Query query = new Query(Criteria.where("_id").in(markers.keySet()));
+            query.fields().include(RECENT_CHANGES);
+            for (Document doc : mongo.find(query, Document.class, collection)) {
+                if (doc.getList(RECENT_CHANGES, String.class, List.of()).contains(markers.get(doc.get("_id")))) {
+                    applied.add(doc.get("_id"));
+                }
+            }
+        }
+        for (Object id : applied) {
+            relay.submit(collection, id, events.get(id));
+        }
+        return applied;
     }
 
     private List<PendingEvent> pending(List<? extends DomainEvent> events, long lastSeq) {

@@ -34,7 +34,7 @@ public class ProjectService {
     public static final String COLLECTION = "projects";
     private static final int ATTEMPTS = 5;
     private static final List<String> NOT_STATE = List.of("_id", "_class", AggregateStore.VERSION,
-            AggregateStore.EVENT_SEQ, "outbox", TrailStore.FIELD);
+            AggregateStore.EVENT_SEQ, AggregateStore.RECENT_CHANGES, "outbox", TrailStore.FIELD);
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
@@ -96,6 +96,61 @@ public class ProjectService {
                 }
             }
         }
+    }
+
+    /** The outcome of one command of a batch: the change, or the reason it was refused. */
+    public record Outcome(Project.Change change, RuntimeException refusal) {
+    }
+
+    /**
+     * Runs one command per project (distinct codes) as a batch: one query loads them all, one bulk write stores all
+     * changes. A command that throws is refused on its own; a change lost to a concurrent writer is retried alone.
+     */
+    public Map<String, Outcome> executeAll(Map<String, Function<Project, Project.Change>> commands, String actor) {
+        Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
+        Map<String, Document> docs = new java.util.HashMap<>();
+        Query query = new Query(Criteria.where("_id").in(commands.keySet()));
+        query.fields().exclude(TrailStore.FIELD).exclude("outbox");
+        mongo.find(query, Document.class, COLLECTION).forEach(d -> docs.put(d.getString("_id"), d));
+        List<AggregateStore.Pending> writes = new java.util.ArrayList<>();
+        Map<String, Project.Change> changes = new java.util.HashMap<>();
+        commands.forEach((code, command) -> {
+            Document doc = docs.get(code);
+            try {
+                if (doc == null) {
+                    throw ApiProblem.notFound("项目", code);
+                }
+                Project before = fromDocument(doc);
+                Project.Change change = command.apply(before);
+                if (change.isEmpty()) {
+                    outcomes.put(code, new Outcome(change, null));
+                    return;
+                }
+                if (!change.after().unitCode().equals(before.unitCode())) {
+                    requireUnit(change.after().unitCode());
+                }
+                changes.put(code, change);
+                writes.add(new AggregateStore.Pending(code, doc.getLong(AggregateStore.VERSION),
+                        doc.getLong(AggregateStore.EVENT_SEQ), stateUpdate(change.after()).push(TrailStore.FIELD,
+                        TrailStore.entry(clock.instant(), actor, change.action(), change.diff())), change.events()));
+            } catch (RuntimeException e) {
+                outcomes.put(code, new Outcome(null, e));
+            }
+        });
+        java.util.Set<Object> applied = store.updateAll(COLLECTION, writes);
+        for (AggregateStore.Pending write : writes) {
+            String code = (String) write.id();
+            if (applied.contains(code)) {
+                outcomes.put(code, new Outcome(changes.get(code), null));
+            } else {
+                try {
+                    outcomes.put(code, new Outcome(execute(code, commands.get(code), actor), null));
+                } catch (RuntimeException e) {
+                    outcomes.put(code, new Outcome(null, e));
+                }
+            }
+        }
+        return outcomes;
     }
 
     public Optional<Project> find(String code) {

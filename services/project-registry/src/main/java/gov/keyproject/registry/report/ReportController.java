@@ -106,28 +106,48 @@ class ReportController {
     @Operation(summary = "批量填报: each report accepted or rejected on its own, with its reason")
     List<Outcome> batch(@Valid @RequestBody Batch batch) {
         Caller caller = Caller.current();
-        List<Outcome> outcomes = new ArrayList<>(batch.reports().size());
-        for (int i = 0; i < batch.reports().size(); i++) {
-            BatchItem item = batch.reports().get(i);
+        List<BatchItem> items = batch.reports();
+        Outcome[] outcomes = new Outcome[items.size()];
+        // Rounds of distinct projects: a project that appears twice (two months) is written in two rounds, in order.
+        List<Map<String, Integer>> rounds = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BatchItem item = items.get(i);
             try {
-                if (item == null || item.projectCode() == null) {
+                if (item == null || item.projectCode() == null || item.projectCode().isBlank()) {
                     throw new ProjectRuleViolation("projectCode", "不能为空");
                 }
+                parsePeriod(item.period());
+                Map<String, Integer> round = rounds.stream().filter(r -> !r.containsKey(item.projectCode()))
+                        .findFirst().orElseGet(() -> {
+                            rounds.add(new java.util.LinkedHashMap<>());
+                            return rounds.get(rounds.size() - 1);
+                        });
+                round.put(item.projectCode(), i);
+            } catch (RuntimeException e) {
+                outcomes[i] = rejected(i, item, e);
+            }
+        }
+        for (Map<String, Integer> round : rounds) {
+            Map<String, java.util.function.Function<Project, Project.Change>> commands = new java.util.LinkedHashMap<>();
+            round.forEach((code, i) -> {
+                BatchItem item = items.get(i);
                 YearMonth period = parsePeriod(item.period());
                 Project.ReportInput input = new ReportBody(item.investmentCompleted(), item.workUnderWay(),
                         item.imageProgress(), item.imageProgressPercent(), item.problems()).input(period);
-                outcomes.add(file(caller, item.projectCode(), period, input, i));
-            } catch (ProjectRuleViolation e) {
-                outcomes.add(rejected(i, item, e.field(), e.getMessage()));
-            } catch (IllegalPhaseMove e) {
-                outcomes.add(rejected(i, item, "phase", e.getMessage()));
-            } catch (ReportingWindow.ReportingClosed e) {
-                outcomes.add(rejected(i, item, "period", e.getMessage()));
-            } catch (ApiProblem e) {
-                outcomes.add(rejected(i, item, "projectCode", e.getMessage()));
-            }
+                commands.put(code, p -> {
+                    requireWrite(caller, p);
+                    return p.fileReport(input, new Project.Filing(caller.actor(), caller.isOperator(),
+                            projects.today()), projects.window());
+                });
+            });
+            projects.executeAll(commands, caller.actor()).forEach((code, result) -> {
+                int i = round.get(code);
+                BatchItem item = items.get(i);
+                outcomes[i] = result.refusal() != null ? rejected(i, item, result.refusal())
+                        : outcome(i, code, item.period(), result.change());
+            });
         }
-        return outcomes;
+        return List.of(outcomes);
     }
 
     private Outcome file(Caller caller, String code, YearMonth period, Project.ReportInput input, Integer index) {
@@ -136,9 +156,13 @@ class ReportController {
             return p.fileReport(input, new Project.Filing(caller.actor(), caller.isOperator(), projects.today()),
                     projects.window());
         }, caller.actor());
-        ProjectState.ProgressReport report = change.after().state().reports().get(period.toString());
+        return outcome(index, code, period.toString(), change);
+    }
+
+    private static Outcome outcome(Integer index, String code, String period, Project.Change change) {
+        ProjectState.ProgressReport report = change.after().state().reports().get(period);
         String status = change.isEmpty() ? "UNCHANGED" : report.revision() == 1 ? "FILED" : "CORRECTED";
-        return new Outcome(index, code, period.toString(), status, report.revision(), List.of());
+        return new Outcome(index, code, period, status, report.revision(), List.of());
     }
 
     static void requireWrite(Caller caller, Project p) {
@@ -159,8 +183,21 @@ class ReportController {
         }
     }
 
-    private static Outcome rejected(int index, BatchItem item, String field, String reason) {
+    /** A refused item: the domain's reason with its field; anything unexpected is not hidden but rethrown. */
+    private static Outcome rejected(int index, BatchItem item, RuntimeException e) {
+        String field;
+        if (e instanceof ProjectRuleViolation v) {
+            field = v.field();
+        } else if (e instanceof IllegalPhaseMove) {
+            field = "phase";
+        } else if (e instanceof ReportingWindow.ReportingClosed) {
+            field = "period";
+        } else if (e instanceof ApiProblem) {
+            field = "projectCode";
+        } else {
+            throw e;
+        }
         return new Outcome(index, item == null ? null : item.projectCode(), item == null ? null : item.period(),
-                "REJECTED", null, List.of(new ApiProblem.FieldError(field, reason)));
+                "REJECTED", null, List.of(new ApiProblem.FieldError(field, e.getMessage())));
     }
 }
