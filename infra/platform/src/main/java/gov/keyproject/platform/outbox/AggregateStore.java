@@ -39,6 +39,8 @@ public class AggregateStore {
     private final Clock clock;
     private final String source;
 
+    private final java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public AggregateStore(MongoTemplate mongo, OutboxRelay relay, Clock clock, String source) {
         this.mongo = mongo;
         this.relay = relay;
@@ -80,6 +82,7 @@ public class AggregateStore {
         if (!pending.isEmpty()) {
             changes.push(PendingEvent.FIELD).each(pending.stream().map(PendingEvent::toDocument).toArray());
         }
+        ensureIndex(collection);
         Query query = new Query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
         long matched = mongo.updateFirst(query, changes, collection).getMatchedCount();
         if (matched == 0) {
@@ -104,6 +107,7 @@ public class AggregateStore {
         if (changes.isEmpty()) {
             return java.util.Set.of();
         }
+        ensureIndex(collection);
         org.springframework.data.mongodb.core.BulkOperations bulk =
                 mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, collection);
         java.util.Map<Object, String> markers = new java.util.HashMap<>();
@@ -140,6 +144,25 @@ public class AggregateStore {
             relay.submit(collection, id, events.get(id));
         }
         return applied;
+    }
+
+    /**
+     * A unique index on (_id, version): real MongoDB serves the conditional update from _id alone, but the
+     * MongoDB-protocol server uses an index only when the filter's fields match it exactly, and would otherwise scan
+     * the whole collection on every write (77 instead of ~3,500 updates/s at 20,000 documents).
+     */
+    private void ensureIndex(String collection) {
+        if (indexed.add(collection)) {
+            ensureCompoundIndex(mongo, collection, VERSION);
+        }
+    }
+
+    /** Creates the unique index (_id, field) if it is missing; shared with the idempotent writer. */
+    public static void ensureCompoundIndex(MongoTemplate mongo, String collection, String field) {
+        mongo.indexOps(collection).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("_id", org.springframework.data.domain.Sort.Direction.ASC)
+                .on(field, org.springframework.data.domain.Sort.Direction.ASC).unique()
+                .named("_id_" + field));
     }
 
     private List<PendingEvent> pending(List<? extends DomainEvent> events, long lastSeq) {

@@ -85,8 +85,8 @@ public final class Project {
         if (!started && startDate != null) {
             throw new ProjectRuleViolation("startDate", "未开工的项目不能填写实际开工日期");
         }
-        if (startDate != null && startDate.isAfter(today)) {
-            throw new ProjectRuleViolation("startDate", "实际开工日期不能晚于今天");
+        if (startDate != null && (startDate.isAfter(today) || startDate.getYear() < 2000)) {
+            throw new ProjectRuleViolation("startDate", "实际开工日期须在 2000 年之后且不晚于今天");
         }
         List<Milestone> milestones = new ArrayList<>();
         if (valid.plannedStart() != null || startDate != null) {
@@ -146,6 +146,9 @@ public final class Project {
         if (on.isAfter(today)) {
             throw new ProjectRuleViolation("on", "日期不能晚于今天");
         }
+        if (on.getYear() < 2000) {
+            throw new ProjectRuleViolation("on", "日期须在 2000 年之后");
+        }
         var allowed = Phases.allowedFrom(state.phase(), state.suspendedFrom());
         if (!allowed.contains(target)) {
             throw new IllegalPhaseMove(state.phase(), target, allowed);
@@ -156,6 +159,9 @@ public final class Project {
         if (target == ProjectPhase.UNDER_CONSTRUCTION && startDate == null) {
             startDate = on; // the move records the start date, i.e. the 开工 milestone's actual date
             upsertMilestone(milestones, MilestoneKind.START, state.data().plannedStart(), on);
+        }
+        if (target == ProjectPhase.IN_PRODUCTION && completionDate != null && on.isBefore(completionDate)) {
+            throw new ProjectRuleViolation("on", "投产日期不能早于竣工日期 " + completionDate);
         }
         if (target == ProjectPhase.COMPLETED) {
             if (startDate != null && on.isBefore(startDate)) {
@@ -200,6 +206,9 @@ public final class Project {
                     data.totalInvestment(), data.plannedInvestment(), planned, data.plannedCompletion(),
                     data.township(), data.latitude(), data.longitude(), data.unitCode(), data.linkedLeader(),
                     data.owner());
+            if (planned != null && data.plannedCompletion() != null && planned.isAfter(data.plannedCompletion())) {
+                throw new ProjectRuleViolation("plannedDate", "计划开工日期不能晚于计划竣工日期 " + data.plannedCompletion());
+            }
         }
         Project p = with(new ProjectState(state.code(), data, state.dealId(), state.phase(), state.suspendedFrom(),
                 state.registeredOn(), state.startDate(), state.completionDate(), milestones, state.approvals(),
@@ -257,6 +266,11 @@ public final class Project {
         }
         String key = in.period().toString();
         ProgressReport before = state.reports().get(key);
+        // A resent report repeats its problems: those already raised with this period's report are not raised again.
+        problemInputs = problemInputs.stream().filter(pi -> pi == null || state.problems().stream().noneMatch(
+                x -> key.equals(x.period()) && x.type() == pi.type()
+                        && Objects.equals(x.description(), pi.description() == null ? null : pi.description().strip())))
+                .toList();
         if (before != null && problemInputs.isEmpty() && before.investmentCompleted().compareTo(amount) == 0
                 && before.workUnderWay() == in.workUnderWay() && Objects.equals(before.imageProgress(), image)
                 && before.imageProgressPercent() == percent) {

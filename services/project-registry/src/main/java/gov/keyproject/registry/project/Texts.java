@@ -8,7 +8,7 @@ public final class Texts {
 
     /** Largest amount accepted, in 万元 (one trillion yuan): anything above is a typing error. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
 
     private Texts() {
     }

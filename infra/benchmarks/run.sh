@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs a benchmark (not a test) and writes its figures to infra/benchmarks/target/results/<name>.{md,json}.
+#   infra/benchmarks/run.sh registry
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+./mvnw -q -B -DskipTests install
+case "${1:-registry}" in
+  registry) exec java -Xmx2g -cp infra/benchmarks/target/benchmarks.jar gov.keyproject.benchmarks.RegistryBenchmark ;;
+  *) echo "unknown benchmark: $1 (known: registry)" >&2; exit 2 ;;
+esac
