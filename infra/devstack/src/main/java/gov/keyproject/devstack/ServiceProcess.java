@@ -61,8 +61,8 @@ public final class ServiceProcess {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.javaExecutable());
-        String opts = System.getenv().getOrDefault("SERVICE_JAVA_OPTS",
-                "-Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k");
+        String opts = env.getOrDefault("SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS",
+                "-Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"));
         command.addAll(List.of(opts.trim().split("\\s+")));
         command.add("-Dfile.encoding=UTF-8");
         command.addAll(List.of("-jar", jar.toString()));

@@ -110,7 +110,7 @@ public class ProjectService {
         Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
         Map<String, Document> docs = new java.util.HashMap<>();
         Query query = new Query(Criteria.where("_id").in(commands.keySet()));
-        query.fields().exclude(TrailStore.FIELD).exclude("outbox");
+        query.fields().exclude(TrailStore.FIELD).exclude("outbox").exclude(AggregateStore.RECENT_CHANGES);
         mongo.find(query, Document.class, COLLECTION).forEach(d -> docs.put(d.getString("_id"), d));
         List<AggregateStore.Pending> writes = new java.util.ArrayList<>();
         Map<String, Project.Change> changes = new java.util.HashMap<>();
@@ -154,7 +154,9 @@ public class ProjectService {
     }
 
     public Optional<Project> find(String code) {
-        return Optional.ofNullable(mongo.findById(code, Document.class, COLLECTION)).map(this::fromDocument);
+        Query query = new Query(Criteria.where("_id").is(code));
+        query.fields().exclude(TrailStore.FIELD).exclude("outbox").exclude(AggregateStore.RECENT_CHANGES);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(this::fromDocument);
     }
 
     public Project get(String code) {
@@ -183,8 +185,11 @@ public class ProjectService {
         return TrailStore.read(doc);
     }
 
+    /** The project's state, without its trail and pending events (the domain needs neither; they only grow). */
     Document load(String code) {
-        Document doc = mongo.findById(code, Document.class, COLLECTION);
+        Query query = new Query(Criteria.where("_id").is(code));
+        query.fields().exclude(TrailStore.FIELD).exclude("outbox").exclude(AggregateStore.RECENT_CHANGES);
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
         if (doc == null) {
             throw ApiProblem.notFound("项目", code);
         }

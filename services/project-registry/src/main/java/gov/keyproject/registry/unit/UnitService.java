@@ -112,7 +112,10 @@ public class UnitService {
 
     /** Whether a unit with this code is registered. */
     public boolean exists(String code) {
-        return mongo.exists(new Query(Criteria.where("_id").is(code)), COLLECTION);
+        // A lookup by _id, not exists(): that is a count, which the MongoDB-protocol server answers by scanning.
+        Query query = new Query(Criteria.where("_id").is(code));
+        query.fields().include("_id");
+        return mongo.findOne(query, Document.class, COLLECTION) != null;
     }
 
     static Document toDocument(Unit u) {
