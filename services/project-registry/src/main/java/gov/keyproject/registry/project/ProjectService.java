@@ -86,7 +86,7 @@ public class ProjectService {
             }
             try {
                 store.update(COLLECTION, code, doc.getLong(AggregateStore.VERSION),
-                        doc.getLong(AggregateStore.EVENT_SEQ), stateUpdate(change.after())
+                        doc.getLong(AggregateStore.EVENT_SEQ), stateUpdate(doc, change.after())
                                 .push(TrailStore.FIELD, TrailStore.entry(clock.instant(), actor, change.action(),
                                         change.diff())), change.events());
                 return change;
@@ -131,7 +131,7 @@ public class ProjectService {
                 }
                 changes.put(code, change);
                 writes.add(new AggregateStore.Pending(code, doc.getLong(AggregateStore.VERSION),
-                        doc.getLong(AggregateStore.EVENT_SEQ), stateUpdate(change.after()).push(TrailStore.FIELD,
+                        doc.getLong(AggregateStore.EVENT_SEQ), stateUpdate(doc, change.after()).push(TrailStore.FIELD,
                         TrailStore.entry(clock.instant(), actor, change.action(), change.diff())), change.events()));
             } catch (RuntimeException e) {
                 outcomes.put(code, new Outcome(null, e));
@@ -208,10 +208,11 @@ public class ProjectService {
         return new Project(mongo.getConverter().read(ProjectState.class, doc));
     }
 
-    Update stateUpdate(Project project) {
+    /** Sets the top-level state fields that differ from the loaded document (a report touches only "reports"). */
+    Update stateUpdate(Document loaded, Project project) {
         Update update = new Update();
         toDocument(project).forEach((field, value) -> {
-            if (!NOT_STATE.contains(field)) {
+            if (!NOT_STATE.contains(field) && !java.util.Objects.equals(loaded.get(field), value)) {
                 update.set(field, value);
             }
         });
