@@ -1,5 +1,6 @@
 package gov.keyproject.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,15 +15,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -38,8 +45,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final String BAD_REQUEST_TITLE = "请求参数不合法";
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Object> apiProblem(ApiProblem e) {
-        return problem(e.toProblemDetail());
+    ResponseEntity<Object> apiProblem(ApiProblem e, HttpServletRequest request) {
+        ProblemDetail pd = e.toProblemDetail();
+        if (e.status() == HttpStatus.NOT_FOUND
+                && (pd.getProperties() == null || !pd.getProperties().containsKey("errors"))) {
+            String field = pathVariableIn(request, e.getMessage());
+            if (field != null) {
+                pd.setProperty("errors", List.of(new ApiProblem.FieldError(field, e.getMessage())));
+            }
+        }
+        return problem(pd);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -103,6 +118,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(badRequest(List.of(new ApiProblem.FieldError(e.getParameterName(), "不能为空"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(badRequest(List.of(new ApiProblem.FieldError(e.getRequestPartName(), "不能为空"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String reason = "上传内容过大" + (e.getMaxUploadSize() > 0 ? "，上限 " + e.getMaxUploadSize() + " 字节" : "");
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "body: " + reason);
+        pd.setTitle("请求体过大");
+        pd.setProperty("errors", List.of(new ApiProblem.FieldError("body", reason)));
+        return problem(pd);
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = "body";
@@ -145,6 +182,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         pd.setTitle(BAD_REQUEST_TITLE);
         pd.setProperty("errors", errors);
         return pd;
+    }
+
+    /**
+     * The path variable a not-found detail is about ("项目 P-1 不存在" on /projects/{code} names "code"), so that an
+     * unknown code in the path is named like any other bad field.
+     */
+    private static String pathVariableIn(HttpServletRequest request, String detail) {
+        if (detail == null || !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
+                instanceof Map<?, ?> variables)) {
+            return null;
+        }
+        List<String> words = Arrays.asList(detail.split("\\s+"));
+        return variables.entrySet().stream().filter(v -> words.contains(String.valueOf(v.getValue())))
+                .map(v -> String.valueOf(v.getKey())).findFirst().orElse(null);
     }
 
     private static String leaf(String path) {

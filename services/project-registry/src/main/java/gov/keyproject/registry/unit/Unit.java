@@ -23,6 +23,18 @@ public record Unit(String code, String name, UnitKind kind, String contactPerson
         if (name == null || name.isBlank() || name.length() > 64) {
             throw new UnitRuleViolation("name", "单位名称不能为空且不超过 64 字");
         }
+        checkText("name", name, 64);
+        checkText("contactPerson", contactPerson, 32);
+        checkText("contactPhone", contactPhone, 20);
+    }
+
+    /** The registry's text rules (no control characters, no MongoDB operators), reported against this unit's field. */
+    private static void checkText(String field, String value, int max) {
+        try {
+            gov.keyproject.registry.project.Texts.optional(field, value, max);
+        } catch (gov.keyproject.registry.project.ProjectRuleViolation e) {
+            throw new UnitRuleViolation(field, e.getMessage());
+        }
     }
 
     public Unit rename(String newName, UnitKind newKind) {
