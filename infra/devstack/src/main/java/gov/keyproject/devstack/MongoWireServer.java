@@ -37,6 +37,24 @@ public final class MongoWireServer {
         return new MongoWireServer(server, server.getLocalAddress());
     }
 
+    /** Starts a server in a child JVM (its own heap and GC, away from a load generator) and waits until it answers. */
+    public static Process startProcess(String file, int port, String heap, Path log) throws java.io.IOException {
+        Process process = new ProcessBuilder(KafkaBroker.javaExecutable(), "-Xms" + heap, "-Xmx" + heap,
+                "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), MongoWireServer.class.getName(),
+                file, Integer.toString(port)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (java.time.Instant.now().isBefore(deadline) && process.isAlive()) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                return process;
+            } catch (java.io.IOException e) {
+                KafkaBroker.waitBriefly(process);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("MongoDB-protocol server did not start on port " + port + "; see " + log);
+    }
+
     public String uri() {
         return uri;
     }
@@ -45,9 +63,10 @@ public final class MongoWireServer {
         server.shutdownNow();
     }
 
-    /** Child-JVM entry point for the local stack: {@code file port}. Stops cleanly on SIGTERM. */
+    /** Child-JVM entry point: {@code file port} (file {@code memory}: in memory). Stops cleanly on SIGTERM. */
     public static void main(String[] args) throws Exception {
-        MongoWireServer server = persistent(Path.of(args[0]), Integer.parseInt(args[1]));
+        int port = Integer.parseInt(args[1]);
+        MongoWireServer server = "memory".equals(args[0]) ? inMemory(port) : persistent(Path.of(args[0]), port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
