@@ -176,13 +176,7 @@ public class ProjectService {
     }
 
     public List<TrailEntry> trail(String code) {
-        Query query = new Query(Criteria.where("_id").is(code));
-        query.fields().include(TrailStore.FIELD);
-        Document doc = mongo.findOne(query, Document.class, COLLECTION);
-        if (doc == null) {
-            throw ApiProblem.notFound("项目", code);
-        }
-        return TrailStore.read(doc);
+        return TrailStore.read(mongo, COLLECTION, code, "项目");
     }
 
     /** The project's state, without its trail and pending events (the domain needs neither; they only grow). */

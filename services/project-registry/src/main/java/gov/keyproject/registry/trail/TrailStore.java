@@ -24,6 +24,19 @@ public final class TrailStore {
                 .append("changes", changes);
     }
 
+    /** The trail of one aggregate; 404 when there is no such aggregate. */
+    public static List<TrailEntry> read(org.springframework.data.mongodb.core.MongoTemplate mongo, String collection,
+                                        String id, String what) {
+        var query = new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id));
+        query.fields().include(FIELD);
+        Document doc = mongo.findOne(query, Document.class, collection);
+        if (doc == null) {
+            throw gov.keyproject.platform.web.ApiProblem.notFound(what, id);
+        }
+        return read(doc);
+    }
+
     public static List<TrailEntry> read(Document aggregate) {
         List<Document> entries = aggregate.getList(FIELD, Document.class, List.of());
         return entries.stream().map(TrailStore::fromDocument).toList();

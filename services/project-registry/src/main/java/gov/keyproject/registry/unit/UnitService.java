@@ -101,13 +101,7 @@ public class UnitService {
     }
 
     public List<TrailEntry> trail(String code) {
-        Query query = new Query(Criteria.where("_id").is(code));
-        query.fields().include(TrailStore.FIELD);
-        Document doc = mongo.findOne(query, Document.class, COLLECTION);
-        if (doc == null) {
-            throw ApiProblem.notFound("单位", code);
-        }
-        return TrailStore.read(doc);
+        return TrailStore.read(mongo, COLLECTION, code, "单位");
     }
 
     /** Whether a unit with this code is registered. */
