@@ -38,7 +38,7 @@ class CrossServiceDeliveryTest {
 
     private static final TestServers servers = TestServers.get();
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000L, 36);
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000L, 36).toUpperCase();
     private static final String REGISTRY_DB = "e2e-registry-" + RUN;
     private static final String STATISTICS_DB = "e2e-statistics-" + RUN;
     private static final String OPERATOR = servers.token("operator-e2e", null, Role.OPERATOR);
@@ -131,6 +131,40 @@ class CrossServiceDeliveryTest {
         assertThat(a).isEqualTo(b);
         await().atMost(Duration.ofSeconds(30)).until(() -> statisticsUnit(code) != null);
         assertThat(statisticsUnit(code).getInteger("eventsApplied")).isEqualTo(1);
+    }
+
+    @Test
+    void aReportFiledAtTheRegistryBecomesFiguresAndACorrectionMovesThemByTheDifference() {
+        String unit = "E2E-U-" + RUN;
+        String code = "E2E-P-" + RUN;
+        String period = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        int year = java.time.YearMonth.parse(period).getYear();
+        assertThat(registryApi().post("/api/v1/units", OPERATOR,
+                Map.of("code", unit, "name", "城关镇", "kind", "TOWNSHIP")).status()).isEqualTo(201);
+        Map<String, Object> project = new HashMap<>(Map.of("code", code, "name", "城关镇农贸市场改造",
+                "category", "LIVELIHOOD", "level", "COUNTY", "constructionType", "NEW", "totalInvestment", 2000,
+                "plannedInvestment", Map.of(Integer.toString(year), 1200), "unitCode", unit, "phase", "READY"));
+        assertThat(registryApi().post("/api/v1/projects", OPERATOR, project).status()).isEqualTo(201);
+        String unitSystem = servers.token("system-" + unit, unit, Role.UNIT_SYSTEM);
+        String path = "/api/v1/projects/" + code + "/reports/" + period;
+        assertThat(registryApi().put(path, unitSystem, Map.of("investmentCompleted", 300, "workUnderWay", true))
+                .status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ytd(code, period).compareTo(new java.math.BigDecimal("300")) == 0);
+
+        assertThat(registryApi().put(path, unitSystem, Map.of("investmentCompleted", 250.5, "workUnderWay", true))
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ytd(code, period).compareTo(new java.math.BigDecimal("250.5")) == 0);
+    }
+
+    private static java.math.BigDecimal ytd(String code, String period) {
+        var figures = new ApiClient(statistics.baseUrl()).get("/api/v1/figures/projects?period=" + period, OPERATOR)
+                .json();
+        for (var p : figures) {
+            if (code.equals(p.get("code").asString())) {
+                return p.get("ytdCompleted").decimalValue();
+            }
+        }
+        return java.math.BigDecimal.valueOf(-1);
     }
 
     private static ServiceProcess startRegistry(boolean relay) {
