@@ -10,6 +10,11 @@ import gov.keyproject.contracts.project.ProjectPhaseChanged;
 import gov.keyproject.contracts.project.ProjectRegistered;
 import gov.keyproject.contracts.promotion.DealLanded;
 import gov.keyproject.contracts.registry.UnitChanged;
+import gov.keyproject.contracts.statistics.ClosedPeriodAmended;
+import gov.keyproject.contracts.statistics.InvestmentEntered;
+import gov.keyproject.contracts.statistics.PeriodClosed;
+import gov.keyproject.contracts.statistics.ProjectFiguresUpdated;
+import gov.keyproject.contracts.statistics.UnitFiguresUpdated;
 import gov.keyproject.contracts.registry.UnitRegistered;
 
 import java.util.Arrays;
@@ -38,7 +43,15 @@ public enum EventType {
     PROBLEM_RESOLVED("gov.keyproject.registry.ProblemResolved.v1", Topics.REGISTRY_PROJECT_EVENTS,
             ProblemResolved.class),
     PHOTO_ATTACHED("gov.keyproject.registry.PhotoAttached.v1", Topics.REGISTRY_PROJECT_EVENTS, PhotoAttached.class),
-    DEAL_LANDED("gov.keyproject.promotion.DealLanded.v1", Topics.PROMOTION_DEAL_EVENTS, DealLanded.class);
+    DEAL_LANDED("gov.keyproject.promotion.DealLanded.v1", Topics.PROMOTION_DEAL_EVENTS, DealLanded.class),
+    INVESTMENT_ENTERED("gov.keyproject.feed.InvestmentEntered.v1", Topics.STATISTICS_FEED, InvestmentEntered.class),
+    PROJECT_FIGURES_UPDATED("gov.keyproject.statistics.ProjectFiguresUpdated.v1", Topics.STATISTICS_FIGURE_EVENTS,
+            ProjectFiguresUpdated.class),
+    UNIT_FIGURES_UPDATED("gov.keyproject.statistics.UnitFiguresUpdated.v1", Topics.STATISTICS_FIGURE_EVENTS,
+            UnitFiguresUpdated.class),
+    PERIOD_CLOSED("gov.keyproject.statistics.PeriodClosed.v1", Topics.STATISTICS_PERIOD_EVENTS, PeriodClosed.class),
+    CLOSED_PERIOD_AMENDED("gov.keyproject.statistics.ClosedPeriodAmended.v1", Topics.STATISTICS_PERIOD_EVENTS,
+            ClosedPeriodAmended.class);
 
     private static final Map<String, EventType> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toMap(EventType::type, Function.identity()));

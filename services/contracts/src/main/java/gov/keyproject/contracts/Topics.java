@@ -11,6 +11,12 @@ public final class Topics {
     public static final String REGISTRY_UNIT_EVENTS = "registry.unit-events.v1";
     /** 项目 events (registration, phases, milestones, reports), keyed by project code. */
     public static final String REGISTRY_PROJECT_EVENTS = "registry.project-events.v1";
+    /** The statistics bureau's feed of entered investment (投资入库), keyed by project code. */
+    public static final String STATISTICS_FEED = "statistics.feed.v1";
+    /** Project and unit figures, keyed by project code or unit code. */
+    public static final String STATISTICS_FIGURE_EVENTS = "statistics.figure-events.v1";
+    /** Period close (月度关账) and amendments of closed periods, keyed by period. */
+    public static final String STATISTICS_PERIOD_EVENTS = "statistics.period-events.v1";
     /** 招商 deal events, keyed by deal id. */
     public static final String PROMOTION_DEAL_EVENTS = "promotion.deal-events.v1";
 

@@ -20,6 +20,12 @@ import gov.keyproject.contracts.project.ProjectSnapshot;
 import gov.keyproject.contracts.promotion.DealLanded;
 import gov.keyproject.contracts.registry.UnitChanged;
 import gov.keyproject.contracts.registry.UnitRegistered;
+import gov.keyproject.contracts.statistics.ClosedPeriodAmended;
+import gov.keyproject.contracts.statistics.FigureValues;
+import gov.keyproject.contracts.statistics.InvestmentEntered;
+import gov.keyproject.contracts.statistics.PeriodClosed;
+import gov.keyproject.contracts.statistics.ProjectFiguresUpdated;
+import gov.keyproject.contracts.statistics.UnitFiguresUpdated;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,7 +50,22 @@ final class EventSamples {
                             LocalDate.of(2026, 11, 30), null)),
             List.of(new ProjectSnapshot.ApprovalState(ApprovalKind.ENVIRONMENT, ApprovalStatus.DONE)));
 
+    static final FigureValues FIGURES = new FigureValues(12, new BigDecimal("36000.00"), new BigDecimal("1250.50"),
+            new BigDecimal("15772.40"), new BigDecimal("0.4381222222"), new BigDecimal("0.8333333333"),
+            new BigDecimal("-0.3952111111"), new BigDecimal("14000.00"), 5, 6, 4, 6, 1, 2);
+
     static final Map<EventType, DomainEvent> SAMPLES = Map.ofEntries(
+            Map.entry(EventType.INVESTMENT_ENTERED, new InvestmentEntered(CODE, YearMonth.of(2026, 10),
+                    new BigDecimal("1180.00"))),
+            Map.entry(EventType.PROJECT_FIGURES_UPDATED, new ProjectFiguresUpdated(CODE, "U-ZN-01",
+                    YearMonth.of(2026, 10), true, FIGURES)),
+            Map.entry(EventType.UNIT_FIGURES_UPDATED, new UnitFiguresUpdated("U-ZN-01", YearMonth.of(2026, 10), CODE,
+                    FIGURES)),
+            Map.entry(EventType.PERIOD_CLOSED, new PeriodClosed(YearMonth.of(2026, 10),
+                    Instant.parse("2026-11-06T01:00:00Z"), "operator-li", FIGURES)),
+            Map.entry(EventType.CLOSED_PERIOD_AMENDED, new ClosedPeriodAmended(YearMonth.of(2026, 10), CODE,
+                    "U-ZN-01", "更正月度进度 2026-10", new BigDecimal("15772.40"), new BigDecimal("15822.90"),
+                    Instant.parse("2026-11-09T02:00:00Z"))),
             Map.entry(EventType.UNIT_REGISTERED, new UnitRegistered("U-TS-01", "城关镇", UnitKind.TOWNSHIP)),
             Map.entry(EventType.UNIT_CHANGED, new UnitChanged("U-DP-03", "住房和城乡建设局", UnitKind.DEPARTMENT)),
             Map.entry(EventType.PROJECT_REGISTERED, new ProjectRegistered(PROJECT)),
