@@ -10,7 +10,15 @@ import gov.keyproject.contracts.project.ProjectPhaseChanged;
 import gov.keyproject.contracts.project.ProjectRegistered;
 import gov.keyproject.contracts.project.ProjectSnapshot;
 import gov.keyproject.platform.consumer.EventMessages;
-import gov.keyproject.platform.consumer.IdempotentWriter;
+import gov.keyproject.contracts.statistics.ProjectFiguresUpdated;
+import gov.keyproject.contracts.statistics.UnitFiguresUpdated;
+import gov.keyproject.platform.outbox.AggregateStore;
+import gov.keyproject.statistics.figures.Dimension;
+import gov.keyproject.statistics.figures.EnteredInvestment;
+import gov.keyproject.statistics.figures.GroupFigures;
+import gov.keyproject.statistics.figures.InvestmentFigures;
+import gov.keyproject.statistics.figures.ProjectFigures;
+import gov.keyproject.statistics.period.PeriodCloses;
 import gov.keyproject.statistics.figures.MonthlyReport;
 import gov.keyproject.statistics.figures.ProjectFacts;
 import org.bson.Document;
@@ -23,6 +31,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -34,44 +43,142 @@ import java.util.function.Consumer;
 /**
  * This service's read model of registry projects: one document per project with the latest snapshot and the latest
  * revision of each month's report, built only from {@code registry.project-events.v1}. All of a project's events
- * share one sequence, so {@link IdempotentWriter} makes redeliveries and stale events change nothing. A correction
- * replaces the month's amount, so every figure computed from it moves by the difference.
+ * share one sequence: an event not newer than the document's last one changes nothing. A correction replaces the
+ * month's amount, so every figure computed from it moves by the difference. The document is an aggregate with an
+ * outbox, so the figure events an update causes are written with it.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectReadModel {
 
     static final String COLLECTION = "projects";
+    static final String LAST_SEQUENCE = "lastSequence";
 
     @Bean
-    Consumer<Message<byte[]>> projectEvents(IdempotentWriter writer) {
-        return EventMessages.consumer(event -> apply(writer, event));
+    Consumer<Message<byte[]>> projectEvents(AggregateStore store, MongoTemplate mongo, Clock clock,
+                                            PeriodCloses periods) {
+        return EventMessages.consumer(event -> apply(store, mongo, clock, periods, event));
     }
 
-    static void apply(IdempotentWriter writer, EventEnvelope event) {
+    /**
+     * Applies one registry event to the project's document and, in the same single-document write, queues the figure
+     * events it causes (the project's and its unit's figures for the assessment period and the report's period).
+     * A redelivered or stale event (sequence not newer than the document's) changes nothing.
+     */
+    static void apply(AggregateStore store, MongoTemplate mongo, Clock clock, PeriodCloses periods,
+                      EventEnvelope event) {
         DomainEvent data = EventCodec.data(event);
-        Update update;
-        String code;
-        if (data instanceof ProjectRegistered r) {
-            code = r.project().projectCode();
-            update = snapshot(r.project());
-        } else if (data instanceof ProjectChanged c) {
-            code = c.project().projectCode();
-            update = snapshot(c.project());
-        } else if (data instanceof ProjectPhaseChanged m) {
-            code = m.project().projectCode();
-            update = snapshot(m.project());
-            if (m.to() == ProjectPhase.REVOKED) {
-                update.set("revokedOn", m.on().toString());
-            }
-        } else if (data instanceof ProgressReported p) {
-            code = p.projectCode();
-            update = new Update().set("reports." + p.period(), new Document("investmentCompleted",
-                    p.investmentCompleted().toPlainString()).append("workUnderWay", p.workUnderWay())
-                    .append("revision", p.revision()));
-        } else {
+        String code = codeOf(data);
+        if (code == null) {
             return; // problems and photos do not move figures
         }
-        writer.applyInOrder(COLLECTION, code, event, update);
+        for (int attempt = 1; ; attempt++) {
+            Query byId = new Query(Criteria.where("_id").is(code));
+            byId.fields().exclude("outbox").exclude(AggregateStore.RECENT_CHANGES);
+            Document doc = mongo.findOne(byId, Document.class, COLLECTION);
+            if (doc == null) {
+                try {
+                    store.insert(COLLECTION, new Document("_id", code).append(LAST_SEQUENCE, 0L), List.of());
+                } catch (org.springframework.dao.DuplicateKeyException e) {
+                    // created concurrently: read it again
+                }
+                continue;
+            }
+            if (doc.get(LAST_SEQUENCE, Number.class).longValue() >= event.sequence()) {
+                return; // already applied
+            }
+            Update update = update(data).set(LAST_SEQUENCE, event.sequence());
+            ProjectFacts before = doc.containsKey("registeredOn") ? toFacts(doc) : null;
+            ProjectFacts after = after(before, doc, data);
+            LocalDate today = LocalDate.now(clock);
+            List<DomainEvent> figures = after == null ? List.of() : figureEvents(mongo, after, data, today);
+            if (data instanceof ProgressReported p && after != null) {
+                periods.recordAmendments(p.period(), event.id(), after, today,
+                        (p.revision() == 1 ? "填报月度进度 " : "更正月度进度 ") + p.period());
+            }
+            try {
+                store.update(COLLECTION, code, doc.getLong(AggregateStore.VERSION),
+                        doc.getLong(AggregateStore.EVENT_SEQ), update, figures);
+                return;
+            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String codeOf(DomainEvent data) {
+        if (data instanceof ProjectRegistered r) {
+            return r.project().projectCode();
+        } else if (data instanceof ProjectChanged c) {
+            return c.project().projectCode();
+        } else if (data instanceof ProjectPhaseChanged m) {
+            return m.project().projectCode();
+        } else if (data instanceof ProgressReported p) {
+            return p.projectCode();
+        }
+        return null;
+    }
+
+    private static Update update(DomainEvent data) {
+        if (data instanceof ProjectRegistered r) {
+            return snapshot(r.project());
+        } else if (data instanceof ProjectChanged c) {
+            return snapshot(c.project());
+        } else if (data instanceof ProjectPhaseChanged m) {
+            Update u = snapshot(m.project());
+            if (m.to() == ProjectPhase.REVOKED) {
+                u.set("revokedOn", m.on().toString());
+            }
+            return u;
+        }
+        ProgressReported p = (ProgressReported) data;
+        return new Update().set("reports." + p.period(), new Document("investmentCompleted",
+                p.investmentCompleted().toPlainString()).append("workUnderWay", p.workUnderWay())
+                .append("revision", p.revision()));
+    }
+
+    /** The project's facts after the event, computed in memory (null while the registry snapshot is unknown). */
+    private static ProjectFacts after(ProjectFacts before, Document doc, DomainEvent data) {
+        if (data instanceof ProgressReported p) {
+            return before == null ? null : before.withReport(p.period(),
+                    new MonthlyReport(p.investmentCompleted(), p.workUnderWay()));
+        }
+        ProjectSnapshot s = data instanceof ProjectRegistered r ? r.project()
+                : data instanceof ProjectChanged c ? c.project() : ((ProjectPhaseChanged) data).project();
+        LocalDate revokedOn = data instanceof ProjectPhaseChanged m && m.to() == ProjectPhase.REVOKED ? m.on()
+                : s.phase() == ProjectPhase.REVOKED ? date(doc, "revokedOn") : null;
+        return new ProjectFacts(s.projectCode(), s.unitCode(), s.township(), s.category(), s.level(),
+                s.constructionType(), s.plannedInvestment(), s.registeredOn(), s.plannedStart(),
+                s.plannedCompletion(), s.phase(), revokedOn, s.startDate(), s.completionDate(),
+                before == null ? reportsOf(doc) : before.reports());
+    }
+
+    /** Figures of the project and of its unit, for the assessment period and (if other) the report's period. */
+    private static List<DomainEvent> figureEvents(MongoTemplate mongo, ProjectFacts after, DomainEvent data,
+                                                 LocalDate today) {
+        java.util.Set<YearMonth> periods = new java.util.TreeSet<>();
+        periods.add(InvestmentFigures.assessmentPeriod(today));
+        if (data instanceof ProgressReported p && !p.period().isAfter(YearMonth.from(today))) {
+            periods.add(p.period());
+        }
+        List<ProjectFacts> unit = new ArrayList<>();
+        for (ProjectFacts f : facts(mongo, after.unitCode())) {
+            if (!f.code().equals(after.code())) {
+                unit.add(f);
+            }
+        }
+        unit.add(after);
+        List<DomainEvent> events = new ArrayList<>();
+        for (YearMonth period : periods) {
+            InvestmentFigures figures = new InvestmentFigures(period, today);
+            ProjectFigures p = figures.project(after, EnteredInvestment.NONE);
+            events.add(new ProjectFiguresUpdated(after.code(), after.unitCode(), period, p.counted(),
+                    FigureEvents.values(p)));
+            GroupFigures g = figures.group(Dimension.UNIT, after.unitCode(), unit, EnteredInvestment.NONE);
+            events.add(new UnitFiguresUpdated(after.unitCode(), period, after.code(), FigureEvents.values(g)));
+        }
+        return events;
     }
 
     private static Update snapshot(ProjectSnapshot s) {
@@ -109,6 +216,17 @@ public class ProjectReadModel {
         if (p != null) {
             p.forEach((year, amount) -> planned.put(Integer.parseInt(year), new BigDecimal((String) amount)));
         }
+        Map<YearMonth, MonthlyReport> reports = reportsOf(d);
+        return new ProjectFacts(d.getString("_id"), d.getString("unitCode"), d.getString("township"),
+                gov.keyproject.contracts.project.ProjectCategory.valueOf(d.getString("category")),
+                gov.keyproject.contracts.project.ProjectLevel.valueOf(d.getString("level")),
+                gov.keyproject.contracts.project.ConstructionType.valueOf(d.getString("constructionType")),
+                planned, date(d, "registeredOn"), date(d, "plannedStart"), date(d, "plannedCompletion"),
+                ProjectPhase.valueOf(d.getString("phase")), date(d, "revokedOn"), date(d, "startDate"),
+                date(d, "completionDate"), reports);
+    }
+
+    private static Map<YearMonth, MonthlyReport> reportsOf(Document d) {
         Map<YearMonth, MonthlyReport> reports = new HashMap<>();
         Document r = d.get("reports", Document.class);
         if (r != null) {
@@ -118,13 +236,7 @@ public class ProjectReadModel {
                         new BigDecimal(report.getString("investmentCompleted")), report.getBoolean("workUnderWay")));
             });
         }
-        return new ProjectFacts(d.getString("_id"), d.getString("unitCode"), d.getString("township"),
-                gov.keyproject.contracts.project.ProjectCategory.valueOf(d.getString("category")),
-                gov.keyproject.contracts.project.ProjectLevel.valueOf(d.getString("level")),
-                gov.keyproject.contracts.project.ConstructionType.valueOf(d.getString("constructionType")),
-                planned, date(d, "registeredOn"), date(d, "plannedStart"), date(d, "plannedCompletion"),
-                ProjectPhase.valueOf(d.getString("phase")), date(d, "revokedOn"), date(d, "startDate"),
-                date(d, "completionDate"), reports);
+        return reports;
     }
 
     private static LocalDate date(Document d, String field) {
