@@ -6,5 +6,6 @@ cd "$(dirname "$0")/../.."
 ./mvnw -q -B -DskipTests install
 case "${1:-registry}" in
   registry) exec java -Xmx2g -cp infra/benchmarks/target/benchmarks.jar gov.keyproject.benchmarks.RegistryBenchmark ;;
-  *) echo "unknown benchmark: $1 (known: registry)" >&2; exit 2 ;;
+  statistics) exec java -Xmx2g -cp infra/benchmarks/target/benchmarks.jar gov.keyproject.benchmarks.StatisticsBenchmark ;;
+  *) echo "unknown benchmark: $1 (known: registry, statistics)" >&2; exit 2 ;;
 esac

@@ -203,6 +203,7 @@ public class ProjectReadModel {
         if (unitCode != null) {
             query.addCriteria(Criteria.where("unitCode").is(unitCode));
         }
+        query.fields().exclude("outbox").exclude(AggregateStore.RECENT_CHANGES);
         List<ProjectFacts> facts = new ArrayList<>();
         for (Document d : mongo.find(query, Document.class, COLLECTION)) {
             facts.add(toFacts(d));
