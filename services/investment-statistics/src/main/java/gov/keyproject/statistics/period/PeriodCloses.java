@@ -42,11 +42,13 @@ public class PeriodCloses {
     private final AggregateStore store;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final gov.keyproject.statistics.feed.FeedStore feed;
 
-    PeriodCloses(AggregateStore store, MongoTemplate mongo, Clock clock) {
+    PeriodCloses(AggregateStore store, MongoTemplate mongo, Clock clock, gov.keyproject.statistics.feed.FeedStore feed) {
         this.store = store;
         this.mongo = mongo;
         this.clock = clock;
+        this.feed = feed;
     }
 
     public Document close(YearMonth period, String actor) {
@@ -57,9 +59,10 @@ public class PeriodCloses {
         }
         InvestmentFigures figures = new InvestmentFigures(period, today);
         List<ProjectFacts> facts = ProjectReadModel.facts(mongo, null);
-        FigureValues total = FigureEvents.values(figures.total(facts, EnteredInvestment.NONE));
+        EnteredInvestment entered = feed.entered();
+        FigureValues total = FigureEvents.values(figures.total(facts, entered));
         List<Document> units = new ArrayList<>();
-        for (GroupFigures g : figures.byDimension(Dimension.UNIT, facts, EnteredInvestment.NONE)) {
+        for (GroupFigures g : figures.byDimension(Dimension.UNIT, facts, entered)) {
             units.add(new Document("unitCode", g.key()).append("figures", toDocument(FigureEvents.values(g))));
         }
         List<Document> projects = new ArrayList<>();

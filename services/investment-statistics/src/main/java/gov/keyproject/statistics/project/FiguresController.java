@@ -31,10 +31,12 @@ class FiguresController {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final gov.keyproject.statistics.feed.FeedStore feed;
 
-    FiguresController(MongoTemplate mongo, Clock clock) {
+    FiguresController(MongoTemplate mongo, Clock clock, gov.keyproject.statistics.feed.FeedStore feed) {
         this.mongo = mongo;
         this.clock = clock;
+        this.feed = feed;
     }
 
     /** A rate: exact decimal (null when absent) and its display. */
@@ -52,7 +54,7 @@ class FiguresController {
 
     record ProjectView(String code, String unitCode, boolean counted, BigDecimal monthCompleted,
                        BigDecimal ytdCompleted, BigDecimal planned, RateView completionRate, RateView timeProgress,
-                       String lagPoints) {
+                       String lagPoints, BigDecimal ytdEntered, BigDecimal entryGap) {
     }
 
     @GetMapping("/api/v1/figures")
@@ -62,9 +64,10 @@ class FiguresController {
                            @RequestParam(defaultValue = "TOTAL") Dimension dimension) {
         InvestmentFigures figures = figures(period);
         List<ProjectFacts> facts = ProjectReadModel.facts(mongo, null);
+        EnteredInvestment entered = feed.entered();
         List<GroupFigures> groups = dimension == Dimension.TOTAL
-                ? List.of(figures.total(facts, EnteredInvestment.NONE))
-                : figures.byDimension(dimension, facts, EnteredInvestment.NONE);
+                ? List.of(figures.total(facts, entered))
+                : figures.byDimension(dimension, facts, entered);
         return groups.stream().map(FiguresController::view).toList();
     }
 
@@ -73,12 +76,14 @@ class FiguresController {
     List<ProjectView> projects(@RequestParam(required = false) @Parameter(example = "2026-10") YearMonth period,
                                @RequestParam(required = false) String unit) {
         InvestmentFigures figures = figures(period);
+        EnteredInvestment entered = feed.entered();
         return ProjectReadModel.facts(mongo, unit).stream()
                 .map(f -> {
-                    ProjectFigures p = figures.project(f, EnteredInvestment.NONE);
+                    ProjectFigures p = figures.project(f, entered);
                     return new ProjectView(f.code(), f.unitCode(), p.counted(), p.monthCompleted(),
                             p.ytdCompleted(), p.planned(), RateView.of(p.completionRate()),
-                            RateView.of(p.timeProgress()), p.lag().displayPoints());
+                            RateView.of(p.timeProgress()), p.lag().displayPoints(), p.ytdEntered(),
+                            p.ytdEntryGap());
                 })
                 .sorted(java.util.Comparator.comparing(ProjectView::code)).toList();
     }
