@@ -48,7 +48,8 @@ import java.util.concurrent.Future;
  */
 public final class StatisticsBenchmark {
 
-    private static final int PROJECTS = Integer.getInteger("projects", 2000);
+    private static final int PROJECTS = Integer.getInteger("projects", 500);
+    private static final int FEED_ROWS = Integer.getInteger("feedRows", 100_000);
     private static final int UNITS = Integer.getInteger("units", 40);
     private static final int MONTHS = Integer.getInteger("months", 10);
 
@@ -105,20 +106,81 @@ public final class StatisticsBenchmark {
                 Thread.onSpinWait();
                 statistics.process().waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
             }
+            double replay = (System.nanoTime() - replayStart) / 1e9;
+            figures.put("replay: events applied", events);
+            figures.put("replay: seconds after ready", round(replay));
+            figures.put("replay: events/s", Math.round(events / replay));
+            figures.put("replay as a share of the raw consume rate", round((events / replay) / (events / rawSeconds)));
+            feed(servers, statistics, client.getDatabase(database), year, figures);
         } finally {
             statistics.stop();
         }
-        double replay = (System.nanoTime() - replayStart) / 1e9;
         figures.put("service start-up to ready (s)", round(startup));
-        figures.put("replay: events applied", events);
-        figures.put("replay: seconds after ready", round(replay));
-        figures.put("replay: events/s", Math.round(events / replay));
-        figures.put("replay as a share of the raw consume rate", round((events / replay) / (events / rawSeconds)));
         figures.note(PROJECTS + " projects in " + UNITS + " units, " + MONTHS + " monthly reports each; every applied "
                 + "event also writes the project's and its unit's figure events through the outbox.");
         figures.write(root.resolve("infra/benchmarks/target/results"), "statistics");
         mongo.destroy();
         System.exit(0);
+    }
+
+    /**
+     * A statistics-bureau file of FEED_ROWS rows (10 months of as many projects as needed, known to the read model),
+     * uploaded twice: the first import applies every row, the second finds every row unchanged.
+     */
+    private static void feed(TestServers servers, ServiceProcess statistics,
+                             com.mongodb.client.MongoDatabase db, int year, Figures figures) throws Exception {
+        int months = 10;
+        int projects = FEED_ROWS / months;
+        List<Document> known = new ArrayList<>();
+        for (int i = 0; i < projects; i++) {
+            known.add(new Document("_id", "BF-" + i).append("unitCode", "BFU-" + (i % 40)).append("lastSequence", 1L));
+        }
+        db.getCollection("projects").insertMany(known);
+        StringBuilder csv = new StringBuilder("项目代码,统计期,入库金额(万元)\n");
+        for (int i = 0; i < projects; i++) {
+            for (int m = 1; m <= months; m++) {
+                csv.append("BF-").append(i).append(',').append(YearMonth.of(year, m)).append(',')
+                        .append(100 + (i + m) % 500).append(".25\n");
+            }
+        }
+        byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String token = servers.token("bench-feed", null, gov.keyproject.platform.security.Role.STATISTICS_FEED);
+        for (String pass : List.of("first import", "same file again")) {
+            long t0 = System.nanoTime();
+            String job = upload(statistics.baseUrl(), token, file);
+            var api = new gov.keyproject.devstack.ApiClient(statistics.baseUrl());
+            String status = "RUNNING";
+            tools.jackson.databind.JsonNode state = null;
+            while ("RUNNING".equals(status) && (System.nanoTime() - t0) / 1e9 < 600) {
+                statistics.process().waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                state = api.get(job, token).json();
+                status = state.get("status").asString();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            figures.put("feed " + pass + ": rows / status", FEED_ROWS + " / " + status + " (applied "
+                    + state.get("applied") + ", unchanged " + state.get("unchanged") + ", failed "
+                    + state.get("failed") + ")");
+            figures.put("feed " + pass + ": rows/s (upload to DONE)", Math.round(FEED_ROWS / seconds));
+        }
+    }
+
+    private static String upload(String baseUrl, String token, byte[] file) throws Exception {
+        String boundary = "bench" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"feed.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl + "/api/v1/feed/files"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.headers().firstValue("Location").orElseThrow();
     }
 
     /** Registers the projects and files their monthly reports, all sent asynchronously. */
