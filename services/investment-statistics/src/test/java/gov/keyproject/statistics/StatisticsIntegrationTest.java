@@ -23,7 +23,11 @@ public abstract class StatisticsIntegrationTest {
     private Environment environment;
 
     protected ApiClient api() {
-        return new ApiClient("http://127.0.0.1:" + environment.getProperty("local.server.port"));
+        return new ApiClient(baseUrl());
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
     }
 
     protected static String uniqueCode(String prefix) {

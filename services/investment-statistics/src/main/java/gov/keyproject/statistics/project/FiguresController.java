@@ -88,6 +88,22 @@ class FiguresController {
                 .sorted(java.util.Comparator.comparing(ProjectView::code)).toList();
     }
 
+    @GetMapping("/api/v1/figures/export")
+    @Operation(summary = "导出统计表 (.xlsx, the layout an office prints: summary, by unit/township/category/level, "
+            + "project list)")
+    org.springframework.http.ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Parameter(example = "2026-10") YearMonth period) throws java.io.IOException {
+        InvestmentFigures figures = figures(period);
+        byte[] xlsx = FiguresWorkbook.write(figures, ProjectReadModel.facts(mongo, null), feed.entered());
+        String name = "重点项目投资统计表-" + figures.period() + ".xlsx";
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(xlsx);
+    }
+
     private InvestmentFigures figures(YearMonth period) {
         LocalDate today = LocalDate.now(clock);
         return period == null ? InvestmentFigures.asOf(today) : new InvestmentFigures(period, today);

@@ -80,6 +80,41 @@ class ProjectFiguresApiTest extends StatisticsIntegrationTest {
         // Planned to start 2026-03-01 but not started by E: 开工率 0 of 1; no continued project: 复工率 "—".
         assertThat(group.get("startRate").get("display").asString()).isEqualTo("0.00%");
         assertThat(group.get("resumeRate").get("display").asString()).isEqualTo("—");
+
+        // The same figures as the office's printable table.
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                download("/api/v1/figures/export?period=2026-04", token)))) {
+            assertThat(workbook.getSheet("汇总").getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("2026年4月重点项目投资完成情况统计表（全部）");
+            var projectsSheet = workbook.getSheet("项目明细");
+            org.apache.poi.ss.usermodel.Row row = null;
+            for (org.apache.poi.ss.usermodel.Row r : projectsSheet) {
+                if (r.getRowNum() > 1 && code.equals(r.getCell(1).getStringCellValue())) {
+                    row = r;
+                }
+            }
+            assertThat(row).isNotNull();
+            assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(200.0);
+            assertThat(row.getCell(7).getStringCellValue()).isEqualTo("16.67%");
+            assertThat(workbook.getSheet("按责任单位")).isNotNull();
+        }
+    }
+
+    private byte[] download(String path, String token) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(baseUrl() + path)).header("Authorization", "Bearer " + token).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
