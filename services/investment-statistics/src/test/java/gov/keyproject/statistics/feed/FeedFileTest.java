@@ -85,4 +85,17 @@ class FeedFileTest {
         Files.write(file, bytes);
         return file;
     }
+
+    @Test
+    void aFileAboveTheRowLimitIsRefusedAsAWhole() throws IOException {
+        StringBuilder csv = new StringBuilder("项目代码,统计期,入库金额(万元)\n");
+        for (int i = 0; i < 11; i++) {
+            csv.append("P-").append(i).append(",2026-09,100.00\n");
+        }
+        Path file = dir.resolve("big.csv");
+        Files.writeString(file, csv);
+        assertThatThrownBy(() -> FeedFile.inspect(file, 10)).isInstanceOf(FeedFileRejected.class)
+                .hasMessageContaining("10 行的上限");
+        assertThat(FeedFile.inspect(file, 11).encoding()).isEqualTo("UTF-8");
+    }
 }

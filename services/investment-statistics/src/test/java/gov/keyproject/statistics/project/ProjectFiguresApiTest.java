@@ -42,7 +42,7 @@ class ProjectFiguresApiTest extends StatisticsIntegrationTest {
     MongoTemplate mongo;
 
     @Test
-    void reportsAndCorrectionsBecomeFiguresAndDuplicatesChangeNothing() {
+    void reportsAndCorrectionsBecomeFiguresAndDuplicatesChangeNothing() throws Exception {
         String unit = uniqueCode("U");
         String code = uniqueCode("P");
         ProjectSnapshot project = snapshot(code, unit);
