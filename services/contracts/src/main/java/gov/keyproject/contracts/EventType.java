@@ -8,7 +8,15 @@ import gov.keyproject.contracts.project.ProgressReported;
 import gov.keyproject.contracts.project.ProjectChanged;
 import gov.keyproject.contracts.project.ProjectPhaseChanged;
 import gov.keyproject.contracts.project.ProjectRegistered;
+import gov.keyproject.contracts.promotion.DealChanged;
 import gov.keyproject.contracts.promotion.DealLanded;
+import gov.keyproject.contracts.promotion.DealRegistered;
+import gov.keyproject.contracts.promotion.DealSigned;
+import gov.keyproject.contracts.promotion.DealStageChanged;
+import gov.keyproject.contracts.promotion.DealTerminated;
+import gov.keyproject.contracts.promotion.FundsArrived;
+import gov.keyproject.contracts.promotion.PaperProjectCleared;
+import gov.keyproject.contracts.promotion.PaperProjectFlagged;
 import gov.keyproject.contracts.registry.UnitChanged;
 import gov.keyproject.contracts.statistics.ClosedPeriodAmended;
 import gov.keyproject.contracts.statistics.InvestmentEntered;
@@ -43,6 +51,17 @@ public enum EventType {
     PROBLEM_RESOLVED("gov.keyproject.registry.ProblemResolved.v1", Topics.REGISTRY_PROJECT_EVENTS,
             ProblemResolved.class),
     PHOTO_ATTACHED("gov.keyproject.registry.PhotoAttached.v1", Topics.REGISTRY_PROJECT_EVENTS, PhotoAttached.class),
+    DEAL_REGISTERED("gov.keyproject.promotion.DealRegistered.v1", Topics.PROMOTION_DEAL_EVENTS, DealRegistered.class),
+    DEAL_CHANGED("gov.keyproject.promotion.DealChanged.v1", Topics.PROMOTION_DEAL_EVENTS, DealChanged.class),
+    DEAL_STAGE_CHANGED("gov.keyproject.promotion.DealStageChanged.v1", Topics.PROMOTION_DEAL_EVENTS,
+            DealStageChanged.class),
+    DEAL_SIGNED("gov.keyproject.promotion.DealSigned.v1", Topics.PROMOTION_DEAL_EVENTS, DealSigned.class),
+    FUNDS_ARRIVED("gov.keyproject.promotion.FundsArrived.v1", Topics.PROMOTION_DEAL_EVENTS, FundsArrived.class),
+    DEAL_TERMINATED("gov.keyproject.promotion.DealTerminated.v1", Topics.PROMOTION_DEAL_EVENTS, DealTerminated.class),
+    PAPER_PROJECT_FLAGGED("gov.keyproject.promotion.PaperProjectFlagged.v1", Topics.PROMOTION_DEAL_EVENTS,
+            PaperProjectFlagged.class),
+    PAPER_PROJECT_CLEARED("gov.keyproject.promotion.PaperProjectCleared.v1", Topics.PROMOTION_DEAL_EVENTS,
+            PaperProjectCleared.class),
     DEAL_LANDED("gov.keyproject.promotion.DealLanded.v1", Topics.PROMOTION_DEAL_EVENTS, DealLanded.class),
     INVESTMENT_ENTERED("gov.keyproject.feed.InvestmentEntered.v1", Topics.STATISTICS_FEED, InvestmentEntered.class),
     PROJECT_FIGURES_UPDATED("gov.keyproject.statistics.ProjectFiguresUpdated.v1", Topics.STATISTICS_FIGURE_EVENTS,

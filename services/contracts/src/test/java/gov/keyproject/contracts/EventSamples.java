@@ -17,7 +17,18 @@ import gov.keyproject.contracts.project.ProjectPhase;
 import gov.keyproject.contracts.project.ProjectPhaseChanged;
 import gov.keyproject.contracts.project.ProjectRegistered;
 import gov.keyproject.contracts.project.ProjectSnapshot;
+import gov.keyproject.contracts.promotion.DealChanged;
 import gov.keyproject.contracts.promotion.DealLanded;
+import gov.keyproject.contracts.promotion.DealRegistered;
+import gov.keyproject.contracts.promotion.DealSigned;
+import gov.keyproject.contracts.promotion.DealSnapshot;
+import gov.keyproject.contracts.promotion.DealStage;
+import gov.keyproject.contracts.promotion.DealStageChanged;
+import gov.keyproject.contracts.promotion.DealTerminated;
+import gov.keyproject.contracts.promotion.FundsArrived;
+import gov.keyproject.contracts.promotion.PaperProjectCleared;
+import gov.keyproject.contracts.promotion.PaperProjectFlagged;
+import gov.keyproject.contracts.promotion.SourceKind;
 import gov.keyproject.contracts.registry.UnitChanged;
 import gov.keyproject.contracts.registry.UnitRegistered;
 import gov.keyproject.contracts.statistics.ClosedPeriodAmended;
@@ -54,6 +65,12 @@ final class EventSamples {
             new BigDecimal("15772.40"), new BigDecimal("0.4381222222"), new BigDecimal("0.8333333333"),
             new BigDecimal("-0.3952111111"), new BigDecimal("14000.00"), 5, 6, 4, 6, 1, 2);
 
+    static final DealSnapshot DEAL = new DealSnapshot("D-2026-0042", "某某智能科技有限公司", "高端装备", SourceKind.FAIR,
+            "青洽会", new BigDecimal("50000.00"), "U-ZN-01", DealStage.SIGNED, LocalDate.of(2026, 2, 10),
+            Map.of(DealStage.NEGOTIATING, LocalDate.of(2026, 2, 10), DealStage.SIGNED, LocalDate.of(2026, 6, 18)),
+            new BigDecimal("30000.00"), LocalDate.of(2026, 6, 18), new BigDecimal("4500.00"), null, null, null,
+            false);
+
     static final Map<EventType, DomainEvent> SAMPLES = Map.ofEntries(
             Map.entry(EventType.INVESTMENT_ENTERED, new InvestmentEntered(CODE, YearMonth.of(2026, 10),
                     new BigDecimal("1180.00"))),
@@ -87,7 +104,24 @@ final class EventSamples {
                     new BigDecimal("117.120000"))),
             Map.entry(EventType.DEAL_LANDED, new DealLanded("D-2026-0042", null, "智能装备制造基地", "某某智能科技有限公司",
                     "高端装备", ProjectCategory.INDUSTRIAL, "U-ZN-01", new BigDecimal("30000"),
-                    LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 1), null)));
+                    LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 1), null)),
+            Map.entry(EventType.DEAL_REGISTERED, new DealRegistered(new DealSnapshot("D-2026-0051", "某某新材料有限公司",
+                    "新材料", SourceKind.VISIT, null, new BigDecimal("12000.00"), "U-TS-01", DealStage.NEGOTIATING,
+                    LocalDate.of(2026, 10, 9), Map.of(DealStage.NEGOTIATING, LocalDate.of(2026, 10, 9)), null, null,
+                    new BigDecimal("0.00"), null, null, null, false))),
+            Map.entry(EventType.DEAL_CHANGED, new DealChanged(DEAL, List.of("intendedInvestment", "contacts"))),
+            Map.entry(EventType.DEAL_STAGE_CHANGED, new DealStageChanged(DEAL, DealStage.NEGOTIATING, DealStage.SIGNED,
+                    LocalDate.of(2026, 6, 18))),
+            Map.entry(EventType.DEAL_SIGNED, new DealSigned("D-2026-0042", "U-ZN-01", new BigDecimal("30000.00"),
+                    LocalDate.of(2026, 6, 18))),
+            Map.entry(EventType.FUNDS_ARRIVED, new FundsArrived("D-2026-0042", "U-ZN-01", LocalDate.of(2026, 8, 5),
+                    new BigDecimal("1500.00"), new BigDecimal("4500.00"), new BigDecimal("30000.00"))),
+            Map.entry(EventType.DEAL_TERMINATED, new DealTerminated("D-2026-0037", "U-TS-01", DealStage.SIGNED,
+                    LocalDate.of(2026, 9, 30), "企业资金链断裂")),
+            Map.entry(EventType.PAPER_PROJECT_FLAGGED, new PaperProjectFlagged("D-2026-0037", "U-TS-01",
+                    LocalDate.of(2026, 1, 15), LocalDate.of(2026, 7, 15))),
+            Map.entry(EventType.PAPER_PROJECT_CLEARED, new PaperProjectCleared("D-2026-0037", "U-TS-01",
+                    LocalDate.of(2026, 7, 15), LocalDate.of(2026, 9, 30), DealStage.TERMINATED)));
 
     private EventSamples() {
     }

@@ -2,7 +2,17 @@ package gov.keyproject.promotion.deal;
 
 import gov.keyproject.contracts.DomainEvent;
 import gov.keyproject.contracts.project.ProjectCategory;
+import gov.keyproject.contracts.promotion.DealChanged;
 import gov.keyproject.contracts.promotion.DealLanded;
+import gov.keyproject.contracts.promotion.DealRegistered;
+import gov.keyproject.contracts.promotion.DealSigned;
+import gov.keyproject.contracts.promotion.DealSnapshot;
+import gov.keyproject.contracts.promotion.DealStage;
+import gov.keyproject.contracts.promotion.DealStageChanged;
+import gov.keyproject.contracts.promotion.DealTerminated;
+import gov.keyproject.contracts.promotion.FundsArrived;
+import gov.keyproject.contracts.promotion.PaperProjectCleared;
+import gov.keyproject.contracts.promotion.PaperProjectFlagged;
 import gov.keyproject.promotion.deal.DealState.FundArrival;
 import gov.keyproject.promotion.deal.DealState.Signing;
 import gov.keyproject.promotion.deal.DealState.Termination;
@@ -97,7 +107,7 @@ public final class Deal {
 
     /** 签约: from 在谈, recording the agreed amount (协议投资额, 万元, &gt; 0) and the signing date. */
     public Change sign(BigDecimal agreedAmount, LocalDate signedOn, LocalDate today) {
-        DealStage.checkMove(state.stage(), DealStage.SIGNED);
+        DealStages.checkMove(state.stage(), DealStage.SIGNED);
         BigDecimal amount = Texts.positiveAmount("agreedAmount", agreedAmount);
         LocalDate on = stageDate("signedOn", signedOn, today);
         Signing signing = new Signing(amount, on);
@@ -139,7 +149,7 @@ public final class Deal {
      * A paper-project flag is cleared.
      */
     public Change land(Landing landing, LocalDate today) {
-        DealStage.checkMove(state.stage(), DealStage.LANDED);
+        DealStages.checkMove(state.stage(), DealStage.LANDED);
         if (landing == null) {
             throw new DealRuleViolation("landedOn", "不能为空");
         }
@@ -176,7 +186,7 @@ public final class Deal {
 
     /** 开工: from 落地, when the linked project moves to UNDER_CONSTRUCTION. */
     public Change start(LocalDate startedOn, LocalDate today) {
-        DealStage.checkMove(state.stage(), DealStage.STARTED);
+        DealStages.checkMove(state.stage(), DealStage.STARTED);
         LocalDate on = stageDate("startedOn", startedOn, today);
         Deal d = moved(DealStage.STARTED, on, state.signing(), state.termination(), state.projectCode(),
                 state.paperFlaggedOn(), state.paperClearedOn());
@@ -185,7 +195,7 @@ public final class Deal {
 
     /** 投产: from 开工, when the linked project moves to IN_PRODUCTION. */
     public Change produce(LocalDate producingOn, LocalDate today) {
-        DealStage.checkMove(state.stage(), DealStage.PRODUCING);
+        DealStages.checkMove(state.stage(), DealStage.PRODUCING);
         LocalDate on = stageDate("producingOn", producingOn, today);
         Deal d = moved(DealStage.PRODUCING, on, state.signing(), state.termination(), state.projectCode(),
                 state.paperFlaggedOn(), state.paperClearedOn());
@@ -195,7 +205,7 @@ public final class Deal {
 
     /** 终止: from any stage that is not final, with a reason. A paper-project flag is cleared. */
     public Change terminate(LocalDate terminatedOn, String reason, LocalDate today) {
-        DealStage.checkMove(state.stage(), DealStage.TERMINATED);
+        DealStages.checkMove(state.stage(), DealStage.TERMINATED);
         LocalDate on = stageDate("terminatedOn", terminatedOn, today);
         String why = Texts.required("reason", reason, 200);
         boolean flagged = paperProject();
@@ -272,7 +282,7 @@ public final class Deal {
             return Optional.of(DealStage.TERMINATED);
         }
         DealStage at = null;
-        for (DealStage s : DealStage.PATH) {
+        for (DealStage s : DealStages.PATH) {
             if (reachedBy(s, day)) {
                 at = s;
             }

@@ -1,5 +1,7 @@
 package gov.keyproject.promotion.deal;
 
+import gov.keyproject.contracts.promotion.SourceKind;
+
 /** The source (招商来源) of a deal; {@code fairName} (e.g. 青洽会) is given for {@link SourceKind#FAIR} and only then. */
 public record DealSource(SourceKind kind, String fairName) {
 

@@ -1,5 +1,7 @@
 package gov.keyproject.promotion.deal;
 
+import gov.keyproject.contracts.promotion.DealStage;
+
 import java.util.Set;
 
 /** A stage move the rules do not allow (a conflict, 409), naming the current stage and the allowed ones. */

@@ -1,5 +1,7 @@
 package gov.keyproject.promotion.deal;
 
+import gov.keyproject.contracts.promotion.DealStage;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;

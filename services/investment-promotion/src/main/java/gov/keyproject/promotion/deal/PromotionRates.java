@@ -1,5 +1,7 @@
 package gov.keyproject.promotion.deal;
 
+import gov.keyproject.contracts.promotion.DealStage;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

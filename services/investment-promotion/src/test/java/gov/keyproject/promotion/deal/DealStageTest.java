@@ -1,5 +1,6 @@
 package gov.keyproject.promotion.deal;
 
+import gov.keyproject.contracts.promotion.DealStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,12 +10,12 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
-import static gov.keyproject.promotion.deal.DealStage.LANDED;
-import static gov.keyproject.promotion.deal.DealStage.NEGOTIATING;
-import static gov.keyproject.promotion.deal.DealStage.PRODUCING;
-import static gov.keyproject.promotion.deal.DealStage.SIGNED;
-import static gov.keyproject.promotion.deal.DealStage.STARTED;
-import static gov.keyproject.promotion.deal.DealStage.TERMINATED;
+import static gov.keyproject.contracts.promotion.DealStage.LANDED;
+import static gov.keyproject.contracts.promotion.DealStage.NEGOTIATING;
+import static gov.keyproject.contracts.promotion.DealStage.PRODUCING;
+import static gov.keyproject.contracts.promotion.DealStage.SIGNED;
+import static gov.keyproject.contracts.promotion.DealStage.STARTED;
+import static gov.keyproject.contracts.promotion.DealStage.TERMINATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,11 +73,11 @@ class DealStageTest {
     @ParameterizedTest(name = "{0} → {1}: allowed = {2}")
     @CsvSource(textBlock = TABLE)
     void every_pair_is_allowed_or_refused_by_the_rules(DealStage from, DealStage to, boolean allowed) {
-        assertThat(from.allowedNext().contains(to)).isEqualTo(allowed);
+        assertThat(DealStages.allowedNext(from).contains(to)).isEqualTo(allowed);
         if (allowed) {
-            assertThatCode(() -> DealStage.checkMove(from, to)).doesNotThrowAnyException();
+            assertThatCode(() -> DealStages.checkMove(from, to)).doesNotThrowAnyException();
         } else {
-            assertThatThrownBy(() -> DealStage.checkMove(from, to)).isInstanceOf(IllegalStageMove.class);
+            assertThatThrownBy(() -> DealStages.checkMove(from, to)).isInstanceOf(IllegalStageMove.class);
         }
     }
 
@@ -99,29 +100,29 @@ class DealStageTest {
                     .isInstanceOfSatisfying(IllegalStageMove.class, e -> {
                         assertThat(e.current()).isEqualTo(from);
                         assertThat(e.requested()).isEqualTo(to);
-                        assertThat(e.allowed()).isEqualTo(from.allowedNext());
+                        assertThat(e.allowed()).isEqualTo(DealStages.allowedNext(from));
                         assertThat(e.getMessage()).contains(from.label(), to.label());
-                        from.allowedNext().forEach(a -> assertThat(e.getMessage()).contains(a.label()));
+                        DealStages.allowedNext(from).forEach(a -> assertThat(e.getMessage()).contains(a.label()));
                     });
         }
     }
 
     @Test
     void allowed_stages_per_stage() {
-        assertThat(NEGOTIATING.allowedNext()).containsExactlyInAnyOrder(SIGNED, TERMINATED);
-        assertThat(SIGNED.allowedNext()).containsExactlyInAnyOrder(LANDED, TERMINATED);
-        assertThat(LANDED.allowedNext()).containsExactlyInAnyOrder(STARTED, TERMINATED);
-        assertThat(STARTED.allowedNext()).containsExactlyInAnyOrder(PRODUCING, TERMINATED);
-        assertThat(PRODUCING.allowedNext()).isEmpty();
-        assertThat(TERMINATED.allowedNext()).isEmpty();
+        assertThat(DealStages.allowedNext(NEGOTIATING)).containsExactlyInAnyOrder(SIGNED, TERMINATED);
+        assertThat(DealStages.allowedNext(SIGNED)).containsExactlyInAnyOrder(LANDED, TERMINATED);
+        assertThat(DealStages.allowedNext(LANDED)).containsExactlyInAnyOrder(STARTED, TERMINATED);
+        assertThat(DealStages.allowedNext(STARTED)).containsExactlyInAnyOrder(PRODUCING, TERMINATED);
+        assertThat(DealStages.allowedNext(PRODUCING)).isEmpty();
+        assertThat(DealStages.allowedNext(TERMINATED)).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(DealStage.class)
     void only_producing_and_terminated_are_final(DealStage stage) {
-        assertThat(stage.isFinal()).isEqualTo(stage == PRODUCING || stage == TERMINATED);
-        assertThat(stage.allowedNext().isEmpty()).isEqualTo(stage.isFinal());
-        assertThat(stage.allowedNext()).doesNotContain(stage);
+        assertThat(DealStages.isFinal(stage)).isEqualTo(stage == PRODUCING || stage == TERMINATED);
+        assertThat(DealStages.allowedNext(stage).isEmpty()).isEqualTo(DealStages.isFinal(stage));
+        assertThat(DealStages.allowedNext(stage)).doesNotContain(stage);
     }
 
     @Test
@@ -132,16 +133,16 @@ class DealStageTest {
 
     @Test
     void the_refusal_names_the_current_stage_and_the_allowed_ones() {
-        assertThatThrownBy(() -> DealStage.checkMove(NEGOTIATING, LANDED))
+        assertThatThrownBy(() -> DealStages.checkMove(NEGOTIATING, LANDED))
                 .hasMessage("招商项目当前阶段为 在谈，不能转为 落地；允许的阶段: 签约、终止");
-        assertThatThrownBy(() -> DealStage.checkMove(PRODUCING, TERMINATED))
+        assertThatThrownBy(() -> DealStages.checkMove(PRODUCING, TERMINATED))
                 .hasMessage("招商项目当前阶段为 投产，不能转为 终止；允许的阶段: 无 (终态)");
     }
 
     @Test
     void allowed_sets_are_read_only() {
-        Set<DealStage> allowed = SIGNED.allowedNext();
+        Set<DealStage> allowed = DealStages.allowedNext(SIGNED);
         assertThatThrownBy(() -> allowed.add(PRODUCING)).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(EnumSet.copyOf(DealStage.PATH)).doesNotContain(TERMINATED);
+        assertThat(EnumSet.copyOf(DealStages.PATH)).doesNotContain(TERMINATED);
     }
 }

@@ -2,7 +2,16 @@ package gov.keyproject.promotion.deal;
 
 import gov.keyproject.contracts.DomainEvent;
 import gov.keyproject.contracts.project.ProjectCategory;
+import gov.keyproject.contracts.promotion.DealChanged;
 import gov.keyproject.contracts.promotion.DealLanded;
+import gov.keyproject.contracts.promotion.DealRegistered;
+import gov.keyproject.contracts.promotion.DealSigned;
+import gov.keyproject.contracts.promotion.DealSnapshot;
+import gov.keyproject.contracts.promotion.DealStage;
+import gov.keyproject.contracts.promotion.DealStageChanged;
+import gov.keyproject.contracts.promotion.DealTerminated;
+import gov.keyproject.contracts.promotion.FundsArrived;
+import gov.keyproject.contracts.promotion.SourceKind;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

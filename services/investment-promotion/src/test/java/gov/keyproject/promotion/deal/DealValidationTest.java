@@ -1,6 +1,8 @@
 package gov.keyproject.promotion.deal;
 
 import gov.keyproject.contracts.project.ProjectCategory;
+import gov.keyproject.contracts.promotion.DealStage;
+import gov.keyproject.contracts.promotion.SourceKind;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,6 +1,9 @@
 package gov.keyproject.promotion.deal;
 
 import gov.keyproject.contracts.DomainEvent;
+import gov.keyproject.contracts.promotion.DealStage;
+import gov.keyproject.contracts.promotion.PaperProjectCleared;
+import gov.keyproject.contracts.promotion.PaperProjectFlagged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

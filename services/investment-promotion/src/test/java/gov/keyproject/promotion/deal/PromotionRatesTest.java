@@ -1,5 +1,6 @@
 package gov.keyproject.promotion.deal;
 
+import gov.keyproject.contracts.promotion.DealStage;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -9,12 +10,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import static gov.keyproject.promotion.deal.DealStage.LANDED;
-import static gov.keyproject.promotion.deal.DealStage.NEGOTIATING;
-import static gov.keyproject.promotion.deal.DealStage.PRODUCING;
-import static gov.keyproject.promotion.deal.DealStage.SIGNED;
-import static gov.keyproject.promotion.deal.DealStage.STARTED;
-import static gov.keyproject.promotion.deal.DealStage.TERMINATED;
+import static gov.keyproject.contracts.promotion.DealStage.LANDED;
+import static gov.keyproject.contracts.promotion.DealStage.NEGOTIATING;
+import static gov.keyproject.contracts.promotion.DealStage.PRODUCING;
+import static gov.keyproject.contracts.promotion.DealStage.SIGNED;
+import static gov.keyproject.contracts.promotion.DealStage.STARTED;
+import static gov.keyproject.contracts.promotion.DealStage.TERMINATED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

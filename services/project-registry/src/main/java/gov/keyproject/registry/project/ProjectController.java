@@ -8,7 +8,7 @@ import gov.keyproject.contracts.project.ProjectCategory;
 import gov.keyproject.contracts.project.ProjectLevel;
 import gov.keyproject.contracts.project.ProjectPhase;
 import gov.keyproject.platform.security.Caller;
-import gov.keyproject.registry.trail.TrailEntry;
+import gov.keyproject.platform.trail.TrailEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -3,7 +3,7 @@ package gov.keyproject.registry.unit;
 import gov.keyproject.contracts.UnitKind;
 import gov.keyproject.platform.security.Caller;
 import gov.keyproject.platform.web.ApiProblem;
-import gov.keyproject.registry.trail.TrailEntry;
+import gov.keyproject.platform.trail.TrailEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

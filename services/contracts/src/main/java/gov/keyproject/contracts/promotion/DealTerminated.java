@@ -1,4 +1,4 @@
-package gov.keyproject.promotion.deal;
+package gov.keyproject.contracts.promotion;
 
 import gov.keyproject.contracts.DomainEvent;
 
@@ -6,8 +6,6 @@ import java.time.LocalDate;
 
 /**
  * A deal was terminated (终止) from stage {@code stageBefore}.
- * To move to {@code gov.keyproject.contracts.promotion} (and the {@code EventType} catalogue) later; until then
- * {@link DomainEvent#eventType()} is not available for it.
  */
 public record DealTerminated(String dealId, String unitCode, DealStage stageBefore, LocalDate terminatedOn,
                              String reason) implements DomainEvent {

@@ -1,4 +1,4 @@
-package gov.keyproject.registry.trail;
+package gov.keyproject.platform.trail;
 
 import java.time.Instant;
 import java.util.Map;

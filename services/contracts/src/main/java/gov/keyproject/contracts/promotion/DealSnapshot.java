@@ -1,4 +1,4 @@
-package gov.keyproject.promotion.deal;
+package gov.keyproject.contracts.promotion;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
