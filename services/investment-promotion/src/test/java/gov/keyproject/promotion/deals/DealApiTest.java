@@ -10,17 +10,11 @@ import gov.keyproject.contracts.project.ProjectPhase;
 import gov.keyproject.contracts.project.ProjectPhaseChanged;
 import gov.keyproject.contracts.project.ProjectSnapshot;
 import gov.keyproject.contracts.promotion.DealLanded;
-import gov.keyproject.devstack.ApiClient;
-import gov.keyproject.devstack.TestServers;
 import gov.keyproject.devstack.TopicReader;
 import gov.keyproject.platform.outbox.OutboxRelay;
 import gov.keyproject.platform.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -34,18 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The 招商 pipeline on the real broker and store: events out through the outbox, the registry's phases in. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DealApiTest {
+class DealApiTest extends PromotionIntegrationTest {
 
-    static final TestServers servers = TestServers.get();
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        servers.springProperties("promotion-it").forEach((k, v) -> registry.add(k, () -> v));
-    }
-
-    @Autowired
-    Environment environment;
     @Autowired
     OutboxRelay relay;
 
@@ -156,10 +140,6 @@ class DealApiTest {
         return new ProjectSnapshot(code, "智能装备制造基地", ProjectCategory.INDUSTRIAL, ProjectLevel.COUNTY,
                 ConstructionType.NEW, new BigDecimal("30000.00"), Map.of(), null, null, null, unit, null, null, dealId,
                 ProjectPhase.UNDER_CONSTRUCTION, today, today, null, List.of(), List.of());
-    }
-
-    private ApiClient api() {
-        return new ApiClient("http://127.0.0.1:" + environment.getProperty("local.server.port"));
     }
 
     private static String code(String prefix) {
