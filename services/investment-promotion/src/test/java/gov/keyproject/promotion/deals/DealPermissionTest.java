@@ -80,6 +80,9 @@ class DealPermissionTest extends PromotionIntegrationTest {
         probe.close();
     }
 
+    /** Multipart uploads, whose wrong callers DealImportTest tries (no token, viewer, feed, another unit's staff). */
+    static final Set<String> MULTIPART_COVERED_ELSEWHERE = Set.of("POST /api/v1/deals/import");
+
     static List<Endpoint> endpoints() {
         String yesterday = today().minusDays(1).toString();
         return List.of(
@@ -115,8 +118,10 @@ class DealPermissionTest extends PromotionIntegrationTest {
     void theTableCoversEveryWriteOperationOfTheOpenApiDocument() {
         Set<String> documented = documented();
         assertThat(documented).as("write operations in /v3/api-docs").isNotEmpty();
-        assertThat(endpoints().stream().map(Endpoint::key).toList())
-                .as("endpoints tried here; add any new write endpoint to endpoints()").containsAll(documented);
+        Set<String> covered = new java.util.HashSet<>(endpoints().stream().map(Endpoint::key).toList());
+        covered.addAll(MULTIPART_COVERED_ELSEWHERE);
+        assertThat(covered).as("endpoints tried here; add any new write endpoint to endpoints()")
+                .containsAll(documented);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,7 +30,11 @@ public abstract class PromotionIntegrationTest {
     private Environment environment;
 
     protected ApiClient api() {
-        return new ApiClient("http://127.0.0.1:" + environment.getProperty("local.server.port"));
+        return new ApiClient(baseUrl());
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
     }
 
     protected static String operator() {
