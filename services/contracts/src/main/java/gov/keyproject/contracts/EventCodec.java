@@ -1,6 +1,7 @@
 package gov.keyproject.contracts;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -19,6 +20,8 @@ public final class EventCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // Amounts are exact decimals: never let a JSON number pass through a double.
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // 0.0000000000, never 0E-10: decimals are written as plain digits.
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
     private EventCodec() {

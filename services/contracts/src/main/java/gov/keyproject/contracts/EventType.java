@@ -69,6 +69,16 @@ public enum EventType {
     UNIT_FIGURES_UPDATED("gov.keyproject.statistics.UnitFiguresUpdated.v1", Topics.STATISTICS_FIGURE_EVENTS,
             UnitFiguresUpdated.class),
     PERIOD_CLOSED("gov.keyproject.statistics.PeriodClosed.v1", Topics.STATISTICS_PERIOD_EVENTS, PeriodClosed.class),
+    COLOUR_CHANGED("gov.keyproject.assessment.ColourChanged.v1", Topics.ASSESSMENT_SUPERVISION_EVENTS,
+            gov.keyproject.contracts.assessment.ColourChanged.class),
+    NOTICE_ISSUED("gov.keyproject.assessment.NoticeIssued.v1", Topics.ASSESSMENT_SUPERVISION_EVENTS,
+            gov.keyproject.contracts.assessment.NoticeIssued.class),
+    NOTICE_CHANGED("gov.keyproject.assessment.NoticeChanged.v1", Topics.ASSESSMENT_SUPERVISION_EVENTS,
+            gov.keyproject.contracts.assessment.NoticeChanged.class),
+    RANKING_PUBLISHED("gov.keyproject.assessment.RankingPublished.v1", Topics.ASSESSMENT_RANKING_EVENTS,
+            gov.keyproject.contracts.assessment.RankingPublished.class),
+    BULLETIN_PUBLISHED("gov.keyproject.assessment.BulletinPublished.v1", Topics.ASSESSMENT_RANKING_EVENTS,
+            gov.keyproject.contracts.assessment.BulletinPublished.class),
     CLOSED_PERIOD_AMENDED("gov.keyproject.statistics.ClosedPeriodAmended.v1", Topics.STATISTICS_PERIOD_EVENTS,
             ClosedPeriodAmended.class);
 

@@ -20,6 +20,11 @@ public final class Topics {
     /** 招商 deal events, keyed by deal id. */
     public static final String PROMOTION_DEAL_EVENTS = "promotion.deal-events.v1";
 
+    /** Warning colours and supervision notices (三色督办单), keyed by project code. */
+    public static final String ASSESSMENT_SUPERVISION_EVENTS = "assessment.supervision-events.v1";
+    /** Rankings (红黑榜) and monthly bulletins (月度通报), keyed by period. */
+    public static final String ASSESSMENT_RANKING_EVENTS = "assessment.ranking-events.v1";
+
     private Topics() {
     }
 

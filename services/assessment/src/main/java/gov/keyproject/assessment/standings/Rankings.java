@@ -1,0 +1,203 @@
+package gov.keyproject.assessment.standings;
+
+import gov.keyproject.assessment.AssessmentSettings;
+import gov.keyproject.assessment.Documents;
+import gov.keyproject.assessment.ranking.Contribution;
+import gov.keyproject.assessment.ranking.ScoreCard;
+import gov.keyproject.assessment.ranking.ScoreRules;
+import gov.keyproject.assessment.ranking.SequenceRanking;
+import gov.keyproject.contracts.DomainEvent;
+import gov.keyproject.contracts.UnitKind;
+import gov.keyproject.contracts.assessment.RankedUnit;
+import gov.keyproject.contracts.assessment.RankingPublished;
+import gov.keyproject.contracts.assessment.ScoreChange;
+import gov.keyproject.platform.outbox.AggregateStore;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The rankings (考核红黑榜) of one period: one document per period ({@code _id = "YYYY-MM"}) holding each sequence's
+ * latest published ranking, and, once the period closes, its frozen bulletin. A refresh reads the sequence's unit
+ * tallies (one per unit, never a project), re-ranks, and publishes a {@link RankingPublished} only when something
+ * changed; each unit whose tally moved gets the components and points that moved, attributed to the cause.
+ */
+@Component
+public class Rankings {
+
+    public static final String COLLECTION = "rankings";
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final Tallies tallies;
+    private final UnitDirectory units;
+    private final UnitLists lists;
+    private final ScoreRules rules;
+    private final Clock clock;
+
+    Rankings(MongoTemplate mongo, AggregateStore store, Tallies tallies, UnitDirectory units, UnitLists lists,
+             AssessmentSettings settings, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.tallies = tallies;
+        this.units = units;
+        this.lists = lists;
+        this.rules = settings.scoreRules();
+        this.clock = clock;
+    }
+
+    /**
+     * Re-ranks one sequence for the period and publishes the ranking if anything changed.
+     *
+     * @return the published ranking, or empty when nothing changed
+     */
+    public Optional<RankingPublished> refresh(YearMonth period, UnitKind kind, Cause cause) {
+        return refresh(period, kind, Map.of(), cause);
+    }
+
+    /**
+     * As {@link #refresh(YearMonth, UnitKind, Cause)}, with a cause per unit where several units moved for
+     * different reasons (a sweep); units not in {@code causes} are attributed to {@code cause}.
+     */
+    public Optional<RankingPublished> refresh(YearMonth period, UnitKind kind, Map<String, Cause> causes,
+                                              Cause cause) {
+        Map<String, UnitDirectory.Unit> sequence = units.ofKind(kind);
+        Map<String, Contribution> totals = tallies.totals(period, sequence.keySet());
+        Set<String> exempt = new java.util.TreeSet<>(lists.units(UnitLists.EXEMPT));
+        Set<String> negative = new java.util.TreeSet<>(lists.units(UnitLists.NEGATIVE));
+        exempt.retainAll(sequence.keySet());
+        negative.retainAll(sequence.keySet());
+        for (int attempt = 1; ; attempt++) {
+            Document doc = load(period);
+            Document seq = doc.get("sequences", Document.class).get(kind.name(), Document.class);
+            Document published = seq == null ? new Document() : seq.get("published", Document.class);
+            if (seq != null && unchanged(published, sequence, totals)
+                    && exempt.equals(set(seq, "exempt")) && negative.equals(set(seq, "negative"))) {
+                return Optional.empty();
+            }
+            int month = period.getMonthValue();
+            List<SequenceRanking.Standing> standings = new ArrayList<>();
+            Map<String, SequenceRanking.Previous> previous = new HashMap<>();
+            Map<String, List<ScoreChange>> changes = new HashMap<>();
+            for (UnitDirectory.Unit unit : sequence.values()) {
+                Contribution total = totals.getOrDefault(unit.code(), Contribution.NONE);
+                ScoreCard card = ScoreCard.of(total, month, rules);
+                standings.add(new SequenceRanking.Standing(unit.code(), unit.name(), card));
+                Document before = published.get(unit.code(), Document.class);
+                Contribution old = before == null ? Contribution.NONE
+                        : Documents.read(before.get("total"), Contribution.class);
+                if (before != null) {
+                    Object score = before.get("score");
+                    previous.put(unit.code(), new SequenceRanking.Previous(before.getInteger("rank"),
+                            score == null ? null : new BigDecimal(score.toString())));
+                }
+                if (!old.sameAs(total)) {
+                    Cause c = causes.getOrDefault(unit.code(), cause);
+                    changes.put(unit.code(), card.changesSince(ScoreCard.of(old, month, rules), c.key(), c.label()));
+                }
+            }
+            SequenceRanking.Result result = SequenceRanking.rank(standings, exempt, negative, rules.maxListSize(),
+                    previous, changes);
+            long version = seq == null ? 1 : seq.get("version", Number.class).longValue() + 1;
+            LocalDate today = LocalDate.now(clock);
+            RankingPublished event = new RankingPublished(period, kind, version, today, cause.label(),
+                    result.units(), result.honourList(), result.blackList());
+            Document newPublished = new Document();
+            for (RankedUnit u : result.units()) {
+                newPublished.put(u.unitCode(), new Document("name", u.unitName()).append("rank", u.rank())
+                        .append("score", u.score() == null ? null : u.score().toPlainString())
+                        .append("total", Documents.of(totals.getOrDefault(u.unitCode(), Contribution.NONE))));
+            }
+            Update update = new Update().set("sequences." + kind.name(), new Document("version", version)
+                    .append("ranking", Documents.of(event)).append("published", newPublished)
+                    .append("exempt", List.copyOf(exempt)).append("negative", List.copyOf(negative)));
+            try {
+                store.update(COLLECTION, period.toString(), doc.get(AggregateStore.VERSION, Number.class).longValue(),
+                        doc.get(AggregateStore.EVENT_SEQ, Number.class).longValue(), update, List.of(event));
+                return Optional.of(event);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The latest published ranking of a sequence for a period. */
+    public Optional<RankingPublished> current(YearMonth period, UnitKind kind) {
+        Document doc = find(period);
+        if (doc == null) {
+            return Optional.empty();
+        }
+        Document seq = doc.get("sequences", Document.class).get(kind.name(), Document.class);
+        return seq == null ? Optional.empty() : Optional.of(Documents.read(seq.get("ranking"), RankingPublished.class));
+    }
+
+    /**
+     * Writes {@code change(doc)} to the period's document with its events, if nobody changed it meanwhile
+     * (the bulletin freezes this way, in the same aggregate as the rankings it pins).
+     */
+    public void update(YearMonth period, Function<Document, Update> change, List<? extends DomainEvent> events) {
+        Document doc = load(period);
+        store.update(COLLECTION, period.toString(), doc.get(AggregateStore.VERSION, Number.class).longValue(),
+                doc.get(AggregateStore.EVENT_SEQ, Number.class).longValue(), change.apply(doc), events);
+    }
+
+    public Document find(YearMonth period) {
+        Query byId = new Query(Criteria.where("_id").is(period.toString()));
+        byId.fields().exclude("outbox").exclude(AggregateStore.RECENT_CHANGES);
+        return mongo.findOne(byId, Document.class, COLLECTION);
+    }
+
+    public Document load(YearMonth period) {
+        Document doc = find(period);
+        if (doc != null) {
+            return doc;
+        }
+        try {
+            store.insert(COLLECTION, new Document("_id", period.toString()).append("sequences", new Document()),
+                    List.of());
+        } catch (DuplicateKeyException e) {
+            // created concurrently
+        }
+        return find(period);
+    }
+
+    private static boolean unchanged(Document published, Map<String, UnitDirectory.Unit> sequence,
+                                     Map<String, Contribution> totals) {
+        if (!published.keySet().equals(sequence.keySet())) {
+            return false;
+        }
+        for (UnitDirectory.Unit unit : sequence.values()) {
+            Document p = published.get(unit.code(), Document.class);
+            if (!unit.name().equals(p.getString("name")) || !Documents.read(p.get("total"), Contribution.class)
+                    .sameAs(totals.getOrDefault(unit.code(), Contribution.NONE))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> set(Document seq, String field) {
+        List<String> values = (List<String>) seq.get(field);
+        return values == null ? Set.of() : new java.util.TreeSet<>(values);
+    }
+}
