@@ -32,6 +32,26 @@ public final class ApiClient {
         }
     }
 
+    /** A response read as bytes (exports, photos). */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    }
+
+    public Download download(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.headers(), r.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path, String token) {
         return send("GET", path, token, null, null);
     }

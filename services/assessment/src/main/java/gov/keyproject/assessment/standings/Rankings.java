@@ -160,6 +160,13 @@ public class Rankings {
                 doc.get(AggregateStore.EVENT_SEQ, Number.class).longValue(), change.apply(doc), events);
     }
 
+    /** The frozen bulletins of every period that has one (one small document per period). */
+    public List<Document> bulletins() {
+        Query query = new Query(Criteria.where("bulletin").exists(true));
+        query.fields().include("bulletin");
+        return mongo.find(query, Document.class, COLLECTION);
+    }
+
     public Document find(YearMonth period) {
         Query byId = new Query(Criteria.where("_id").is(period.toString()));
         byId.fields().exclude("outbox").exclude(AggregateStore.RECENT_CHANGES);

@@ -17,21 +17,28 @@ import java.util.Map;
  */
 public record ProjectRecord(String code, long version, long eventSeq, long lastSequence, ProjectFile file,
                             Warning warning, List<SupervisionNotice> notices, Map<YearMonth, Contribution> contributions,
-                            List<String> formerUnits) {
+                            List<String> formerUnits, Map<YearMonth, Long> enteredSequences) {
 
     public ProjectRecord {
         notices = List.copyOf(notices);
         contributions = Map.copyOf(contributions);
         formerUnits = List.copyOf(formerUnits);
+        enteredSequences = Map.copyOf(enteredSequences);
+    }
+
+    /** The feed sequence of the last entered amount applied for the month (0 when none). */
+    public long enteredSequence(YearMonth period) {
+        return enteredSequences.getOrDefault(period, 0L);
     }
 
     static ProjectRecord empty(String code) {
-        return new ProjectRecord(code, 0, 0, 0, null, Warning.NOT_COLOURED, List.of(), Map.of(), List.of());
+        return new ProjectRecord(code, 0, 0, 0, null, Warning.NOT_COLOURED, List.of(), Map.of(), List.of(),
+                Map.of());
     }
 
     ProjectRecord with(ProjectFile file, Warning warning, List<SupervisionNotice> notices,
                        Map<YearMonth, Contribution> contributions, List<String> formerUnits) {
         return new ProjectRecord(code, version, eventSeq, lastSequence, file, warning, notices, contributions,
-                formerUnits);
+                formerUnits, enteredSequences);
     }
 }

@@ -65,7 +65,8 @@ public class ProjectRecords {
      *
      * @throws org.springframework.dao.OptimisticLockingFailureException otherwise
      */
-    void save(ProjectRecord before, ProjectRecord after, long lastSequence, List<DomainEvent> events) {
+    void save(ProjectRecord before, ProjectRecord after, long lastSequence, Map.Entry<YearMonth, Long> entered,
+              List<DomainEvent> events) {
         Update update = new Update().set(LAST_SEQUENCE, lastSequence)
                 .set("warning", Documents.of(after.warning()))
                 .set("colour", after.warning().coloured() ? after.warning().colour().name() : null)
@@ -77,6 +78,9 @@ public class ProjectRecords {
         update.set("contributions", contributions);
         if (after.file() != null) {
             update.set("file", Documents.of(after.file())).set("unitCode", after.file().unitCode());
+        }
+        if (entered != null) {
+            update.set("enteredSeq." + entered.getKey(), entered.getValue());
         }
         store.update(COLLECTION, before.code(), before.version(), before.eventSeq(), update, events);
     }
@@ -108,11 +112,16 @@ public class ProjectRecords {
         List<SupervisionNotice> notices = Documents.readList((List<Object>) d.get("notices"), NoticeView.class)
                 .stream().map(SupervisionNotice::of).toList();
         List<String> former = (List<String>) d.get("formerUnits");
+        Map<YearMonth, Long> enteredSeq = new HashMap<>();
+        Document es = d.get("enteredSeq", Document.class);
+        if (es != null) {
+            es.forEach((p, v) -> enteredSeq.put(YearMonth.parse(p), ((Number) v).longValue()));
+        }
         return new ProjectRecord(d.getString("_id"), number(d, AggregateStore.VERSION),
                 number(d, AggregateStore.EVENT_SEQ), number(d, LAST_SEQUENCE),
                 file == null ? null : Documents.read(file, ProjectFile.class),
                 Documents.read(d.get("warning"), Warning.class), notices, contributions,
-                former == null ? List.of() : former);
+                former == null ? List.of() : former, enteredSeq);
     }
 
     private static long number(Document d, String field) {

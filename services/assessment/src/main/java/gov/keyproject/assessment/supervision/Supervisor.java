@@ -91,8 +91,8 @@ public class Supervisor {
     }
 
     /**
-     * 投资入库: the statistics bureau's entered amount for a project and month. The same row again changes nothing;
-     * a later amount for the same key replaces the earlier one (the topic keeps one key's rows in order).
+     * 投资入库: the statistics bureau's entered amount for a project and month. The same row again changes nothing,
+     * even after a later amount for the key (rows are applied in the feed's sequence per project and month).
      */
     public void onEntered(EventEnvelope event) {
         DomainEvent data = EventCodec.data(event);
@@ -100,7 +100,8 @@ public class Supervisor {
             throw new EventCodec.MalformedEventException("statistics.feed.v1 carries InvestmentEntered only, not "
                     + event.type());
         }
-        change(e.projectCode(), null, f -> ProjectEvents.entered(f, e.period(), e.amountEntered()), n -> n,
+        change(e.projectCode(), null, Map.entry(e.period(), event.sequence()),
+                f -> ProjectEvents.entered(f, e.period(), e.amountEntered()), n -> n,
                 Cause.project(e.projectCode(), e.period() + " 入库 " + e.amountEntered().toPlainString() + " 万元"),
                 null);
     }
@@ -208,6 +209,30 @@ public class Supervisor {
     }
 
     /**
+     * Makes the tallies and rankings of {@code period} reflect every project and deal as they are now (a period
+     * closed after the assessment period moved on is ranked this way, once, when its bulletin freezes).
+     */
+    public void recompute(YearMonth period, Cause cause) {
+        Map<UnitKind, Map<String, Cause>> batch = new LinkedHashMap<>();
+        for (ProjectRecord r : records.all()) {
+            if (r.file() == null || r.file().unitCode() == null) {
+                continue;
+            }
+            Contribution c = r.file().registeredOn() == null ? Contribution.NONE
+                    : Contributions.ofProject(r.file(), r.notices(), period);
+            if (tallies.put(period, r.file().unitCode(), "P:" + r.code(), c)) {
+                rerank(period, r.file().unitCode(), Cause.project(r.code(), null), batch);
+            }
+        }
+        for (DealRecords.DealRecord d : deals.all()) {
+            propagateDeal(d, period, Cause.deal(d.dealId(), null), batch);
+        }
+        for (UnitKind kind : UnitKind.values()) {
+            rankings.refresh(period, kind, batch.getOrDefault(kind, Map.of()), cause);
+        }
+    }
+
+    /**
      * Changes one project record: the edit of its file and notices, then a re-evaluation as of today, in one
      * conditional write; a {@code sequence} not newer than the record's last one is a redelivery and only repairs
      * the tally and ranking steps.
@@ -215,9 +240,21 @@ public class Supervisor {
     ProjectRecord change(String code, Long sequence, UnaryOperator<ProjectFile> edit,
                          UnaryOperator<List<SupervisionNotice>> noticeEdit, Cause cause,
                          Map<UnitKind, Map<String, Cause>> batch) {
+        return change(code, sequence, null, edit, noticeEdit, cause, batch);
+    }
+
+    /**
+     * As above; {@code entered} (period and sequence of an entered amount) is applied only when newer than the last
+     * entered amount seen for that project and month.
+     */
+    ProjectRecord change(String code, Long sequence, Map.Entry<YearMonth, Long> entered,
+                         UnaryOperator<ProjectFile> edit, UnaryOperator<List<SupervisionNotice>> noticeEdit,
+                         Cause cause, Map<UnitKind, Map<String, Cause>> batch) {
         for (int attempt = 1; ; attempt++) {
             ProjectRecord before = records.findOrCreate(code);
-            if (sequence != null && sequence <= before.lastSequence()) {
+            boolean duplicate = sequence != null && sequence <= before.lastSequence()
+                    || entered != null && entered.getValue() <= before.enteredSequence(entered.getKey());
+            if (duplicate) {
                 propagate(before, cause, batch);
                 return before;
             }
@@ -239,11 +276,11 @@ public class Supervisor {
             former.remove(file.unitCode());
             Map<YearMonth, Contribution> contributions = Map.of(period, contribution);
             ProjectRecord after = before.with(file, outcome.warning(), outcome.notices(), contributions, former);
-            boolean same = sequence == null && events.isEmpty() && file.equals(before.file())
+            boolean same = sequence == null && entered == null && events.isEmpty() && file.equals(before.file())
                     && sameContributions(before.contributions(), contributions) && former.equals(before.formerUnits());
             if (!same) {
                 try {
-                    records.save(before, after, sequence == null ? before.lastSequence() : sequence, events);
+                    records.save(before, after, sequence == null ? before.lastSequence() : sequence, entered, events);
                 } catch (OptimisticLockingFailureException e) {
                     if (attempt >= 20) {
                         throw e;
