@@ -40,11 +40,21 @@ import java.util.Map;
 @Import({ProblemDetailsAdvice.class, SecurityConfiguration.class})
 public class PlatformAutoConfiguration {
 
-    /** "Today" for every rule comes from this clock, so tests can replay a whole year. */
+    /**
+     * "Today" for every rule comes from this clock, so tests can replay a whole year. {@code keyproject.today}
+     * ({@code KEYPROJECT_TODAY}, e.g. 2026-03-04) starts the clock at 09:00 of that day and lets it run from
+     * there: for demonstrations and end-to-end tests of a past month, never for production.
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(PlatformProperties properties) {
-        return Clock.system(ZoneId.of(properties.zone()));
+    Clock clock(PlatformProperties properties, @Value("${keyproject.today:}") String today) {
+        ZoneId zone = ZoneId.of(properties.zone());
+        Clock system = Clock.system(zone);
+        if (today.isBlank()) {
+            return system;
+        }
+        java.time.Instant start = LocalDate.parse(today).atTime(9, 0).atZone(zone).toInstant();
+        return Clock.offset(system, java.time.Duration.between(system.instant(), start));
     }
 
     @Bean
