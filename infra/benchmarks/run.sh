@@ -7,5 +7,6 @@ cd "$(dirname "$0")/../.."
 case "${1:-registry}" in
   registry) exec java -Xmx2g -cp infra/benchmarks/target/benchmarks.jar gov.keyproject.benchmarks.RegistryBenchmark ;;
   statistics) exec java -Xmx2g -cp infra/benchmarks/target/benchmarks.jar gov.keyproject.benchmarks.StatisticsBenchmark ;;
-  *) echo "unknown benchmark: $1 (known: registry, statistics)" >&2; exit 2 ;;
+  assessment) exec java -Xmx2g -cp infra/benchmarks/target/benchmarks.jar gov.keyproject.benchmarks.AssessmentBenchmark ;;
+  *) echo "unknown benchmark: $1 (known: registry, statistics, assessment)" >&2; exit 2 ;;
 esac

@@ -78,16 +78,52 @@ public class Rankings {
      */
     public Optional<RankingPublished> refresh(YearMonth period, UnitKind kind, Map<String, Cause> causes,
                                               Cause cause) {
-        Map<String, UnitDirectory.Unit> sequence = units.ofKind(kind);
-        Map<String, Contribution> totals = tallies.totals(period, sequence.keySet());
-        Set<String> exempt = new java.util.TreeSet<>(lists.units(UnitLists.EXEMPT));
-        Set<String> negative = new java.util.TreeSet<>(lists.units(UnitLists.NEGATIVE));
-        exempt.retainAll(sequence.keySet());
-        negative.retainAll(sequence.keySet());
+        return rank(period, kind, causes, cause, true);
+    }
+
+    /**
+     * Re-ranks after a unit's tally moved: the sequence's units, names and lists are those of its last ranking
+     * (they change only through {@link #refresh}, which unit and list changes call), so this reads nothing but the
+     * sequence's unit tallies and the period's document: its cost does not grow with the number of projects.
+     */
+    public Optional<RankingPublished> tallyMoved(YearMonth period, UnitKind kind, Cause cause) {
+        return rank(period, kind, Map.of(), cause, false);
+    }
+
+    private Optional<RankingPublished> rank(YearMonth period, UnitKind kind, Map<String, Cause> causes, Cause cause,
+                                            boolean membership) {
+        Map<String, UnitDirectory.Unit> sequence = null;
+        Map<String, Contribution> totals = null;
+        Set<String> exempt = null;
+        Set<String> negative = null;
+        if (membership) {
+            sequence = units.ofKind(kind);
+            totals = tallies.totals(period, sequence.keySet());
+            exempt = new java.util.TreeSet<>();
+            negative = new java.util.TreeSet<>();
+            for (UnitLists.Listing l : lists.all()) {
+                if (sequence.containsKey(l.unitCode())) {
+                    (UnitLists.EXEMPT.equals(l.list()) ? exempt : negative).add(l.unitCode());
+                }
+            }
+        }
         for (int attempt = 1; ; attempt++) {
-            Document doc = load(period);
+            Document doc = load(period, kind);
             Document seq = doc.get("sequences", Document.class).get(kind.name(), Document.class);
             Document published = seq == null ? new Document() : seq.get("published", Document.class);
+            if (!membership && seq == null) {
+                return rank(period, kind, causes, cause, true);
+            }
+            if (!membership) {
+                sequence = new java.util.TreeMap<>();
+                for (String code : published.keySet()) {
+                    sequence.put(code, new UnitDirectory.Unit(code, published.get(code, Document.class)
+                            .getString("name"), kind));
+                }
+                totals = tallies.totals(period, sequence.keySet());
+                exempt = set(seq, "exempt");
+                negative = set(seq, "negative");
+            }
             if (seq != null && unchanged(published, sequence, totals)
                     && exempt.equals(set(seq, "exempt")) && negative.equals(set(seq, "negative"))) {
                 return Optional.empty();
@@ -173,6 +209,21 @@ public class Rankings {
         return mongo.findOne(byId, Document.class, COLLECTION);
     }
 
+    /** The period's document with only one sequence (and the store's fields) read. */
+    private Document load(YearMonth period, UnitKind kind) {
+        Query byId = new Query(Criteria.where("_id").is(period.toString()));
+        byId.fields().include("sequences." + kind.name()).include(AggregateStore.VERSION)
+                .include(AggregateStore.EVENT_SEQ);
+        Document doc = mongo.findOne(byId, Document.class, COLLECTION);
+        if (doc == null) {
+            doc = load(period);
+        }
+        if (doc.get("sequences") == null) {
+            doc.put("sequences", new Document());
+        }
+        return doc;
+    }
+
     public Document load(YearMonth period) {
         Document doc = find(period);
         if (doc != null) {
@@ -204,7 +255,7 @@ public class Rankings {
 
     @SuppressWarnings("unchecked")
     private static Set<String> set(Document seq, String field) {
-        List<String> values = (List<String>) seq.get(field);
+        List<String> values = seq == null ? null : (List<String>) seq.get(field);
         return values == null ? Set.of() : new java.util.TreeSet<>(values);
     }
 }

@@ -54,9 +54,11 @@ public class Supervisor {
     private final ProjectSupervision supervision;
     private final AssessmentCalendar calendar;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Timer rankingUpdate;
+    private final io.micrometer.core.instrument.Timer projectUpdate;
 
     Supervisor(ProjectRecords records, DealRecords deals, UnitDirectory units, Tallies tallies, Rankings rankings,
-               AssessmentSettings settings, Clock clock) {
+               AssessmentSettings settings, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         this.records = records;
         this.deals = deals;
         this.units = units;
@@ -65,6 +67,13 @@ public class Supervisor {
         this.supervision = new ProjectSupervision(settings.thresholds(), settings.calendar());
         this.calendar = settings.calendar();
         this.clock = clock;
+        // The cost of one ranking update (tally and re-rank) and of one whole project update, as histograms.
+        this.rankingUpdate = io.micrometer.core.instrument.Timer.builder("keyproject.assessment.ranking.update")
+                .description("Putting one project's contribution into its unit's tally and re-ranking the sequence")
+                .publishPercentileHistogram().register(meters);
+        this.projectUpdate = io.micrometer.core.instrument.Timer.builder("keyproject.assessment.project.update")
+                .description("Applying one input to a project: evaluation, notices, write, tally and ranking")
+                .publishPercentileHistogram().register(meters);
     }
 
     public LocalDate today() {
@@ -250,6 +259,16 @@ public class Supervisor {
     ProjectRecord change(String code, Long sequence, Map.Entry<YearMonth, Long> entered,
                          UnaryOperator<ProjectFile> edit, UnaryOperator<List<SupervisionNotice>> noticeEdit,
                          Cause cause, Map<UnitKind, Map<String, Cause>> batch) {
+        if (batch != null) {
+            return changeOnce(code, sequence, entered, edit, noticeEdit, cause, batch);
+        }
+        return projectUpdate.record(() -> changeOnce(code, sequence, entered, edit, noticeEdit, cause, null));
+    }
+
+    private ProjectRecord changeOnce(String code, Long sequence, Map.Entry<YearMonth, Long> entered,
+                                     UnaryOperator<ProjectFile> edit,
+                                     UnaryOperator<List<SupervisionNotice>> noticeEdit, Cause cause,
+                                     Map<UnitKind, Map<String, Cause>> batch) {
         for (int attempt = 1; ; attempt++) {
             ProjectRecord before = records.findOrCreate(code);
             boolean duplicate = sequence != null && sequence <= before.lastSequence()
@@ -288,10 +307,27 @@ public class Supervisor {
                     continue;
                 }
             }
-            ProjectRecord stored = same ? before : records.find(code).orElseThrow();
-            propagate(stored, cause, batch);
+            ProjectRecord stored = same ? before : written(after, sequence == null ? before.lastSequence() : sequence,
+                    entered, events.size());
+            if (batch == null) {
+                rankingUpdate.record(() -> propagate(stored, cause, null));
+            } else {
+                propagate(stored, cause, batch);
+            }
             return stored;
         }
+    }
+
+    /** The record as just written (saves reading it back). */
+    private static ProjectRecord written(ProjectRecord after, long lastSequence, Map.Entry<YearMonth, Long> entered,
+                                         int events) {
+        Map<YearMonth, Long> enteredSequences = new HashMap<>(after.enteredSequences());
+        if (entered != null) {
+            enteredSequences.put(entered.getKey(), entered.getValue());
+        }
+        return new ProjectRecord(after.code(), after.version() + 1, after.eventSeq() + events, lastSequence,
+                after.file(), after.warning(), after.notices(), after.contributions(), after.formerUnits(),
+                enteredSequences);
     }
 
     private static boolean sameContributions(Map<YearMonth, Contribution> a, Map<YearMonth, Contribution> b) {
@@ -359,7 +395,7 @@ public class Supervisor {
                     (a, b) -> new Cause("SWEEP", a.label().endsWith("等") ? a.label() : a.label() + "等"));
             return;
         }
-        rankings.refresh(period, unit.get().kind(), cause);
+        rankings.tallyMoved(period, unit.get().kind(), cause);
     }
 
     private static String dealWhat(EventEnvelope event) {
