@@ -60,7 +60,7 @@ class NoticeController {
                           @RequestParam(required = false) WarningColour colour,
                           @RequestParam(required = false) String status,
                           @RequestParam(defaultValue = "false") boolean open) {
-        return records.all().stream().flatMap(r -> r.notices().stream())
+        return records.all(unit).stream().flatMap(r -> r.notices().stream())
                 .filter(n -> unit == null || unit.equals(n.unitCode()))
                 .filter(n -> colour == null || colour == n.colour())
                 .filter(n -> status == null || status.equals(n.status()))

@@ -31,6 +31,7 @@ public class ProjectRecords {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final java.util.concurrent.atomic.AtomicBoolean indexed = new java.util.concurrent.atomic.AtomicBoolean();
 
     ProjectRecords(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
@@ -92,6 +93,22 @@ public class ProjectRecords {
         List<String> codes = new ArrayList<>();
         mongo.find(all, Document.class, COLLECTION).forEach(d -> codes.add(d.getString("_id")));
         return codes;
+    }
+
+    /** One unit's records (an index on the unit code serves it). */
+    public List<ProjectRecord> ofUnit(String unitCode) {
+        if (indexed.compareAndSet(false, true)) {
+            mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                    .on("unitCode", org.springframework.data.domain.Sort.Direction.ASC));
+        }
+        Query query = new Query(Criteria.where("unitCode").is(unitCode));
+        query.fields().exclude(AggregateStore.RECENT_CHANGES).exclude("outbox");
+        return mongo.find(query, Document.class, COLLECTION).stream().map(ProjectRecords::read).toList();
+    }
+
+    /** Every record, or one unit's (for lists, bulletins and checks; not for the event path). */
+    public List<ProjectRecord> all(String unitCode) {
+        return unitCode == null ? all() : ofUnit(unitCode);
     }
 
     /** All records (for lists, bulletins and checks; a scan, not for the event path). */

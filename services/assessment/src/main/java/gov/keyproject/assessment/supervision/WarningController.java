@@ -40,7 +40,7 @@ class WarningController {
     @Operation(summary = "预警项目列表", description = "Coloured projects, red first; filter by colour and unit.")
     List<ProjectWarning> list(@RequestParam(required = false) WarningColour colour,
                               @RequestParam(required = false) String unit) {
-        return records.all().stream().filter(r -> r.file() != null && r.warning().coloured())
+        return records.all(unit).stream().filter(r -> r.file() != null && r.warning().coloured())
                 .filter(r -> colour == null || r.warning().colour() == colour)
                 .filter(r -> unit == null || unit.equals(r.file().unitCode()))
                 .sorted(Comparator.comparing((ProjectRecord r) -> r.warning().colour()).reversed()
