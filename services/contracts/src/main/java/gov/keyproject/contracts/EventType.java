@@ -68,6 +68,8 @@ public enum EventType {
             ProjectFiguresUpdated.class),
     UNIT_FIGURES_UPDATED("gov.keyproject.statistics.UnitFiguresUpdated.v1", Topics.STATISTICS_FIGURE_EVENTS,
             UnitFiguresUpdated.class),
+    INVESTMENT_ENTRY_RECORDED("gov.keyproject.statistics.InvestmentEntryRecorded.v1",
+            Topics.STATISTICS_ENTRY_EVENTS, gov.keyproject.contracts.statistics.InvestmentEntryRecorded.class),
     PERIOD_CLOSED("gov.keyproject.statistics.PeriodClosed.v1", Topics.STATISTICS_PERIOD_EVENTS, PeriodClosed.class),
     COLOUR_CHANGED("gov.keyproject.assessment.ColourChanged.v1", Topics.ASSESSMENT_SUPERVISION_EVENTS,
             gov.keyproject.contracts.assessment.ColourChanged.class),

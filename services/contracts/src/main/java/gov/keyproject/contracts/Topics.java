@@ -15,6 +15,8 @@ public final class Topics {
     public static final String STATISTICS_FEED = "statistics.feed.v1";
     /** Project and unit figures, keyed by project code or unit code. */
     public static final String STATISTICS_FIGURE_EVENTS = "statistics.figure-events.v1";
+    /** Entered amounts (投资入库) as the statistics service recorded them, keyed by "code|period". */
+    public static final String STATISTICS_ENTRY_EVENTS = "statistics.entry-events.v1";
     /** Period close (月度关账) and amendments of closed periods, keyed by period. */
     public static final String STATISTICS_PERIOD_EVENTS = "statistics.period-events.v1";
     /** 招商 deal events, keyed by deal id. */

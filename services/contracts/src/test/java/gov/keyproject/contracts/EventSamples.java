@@ -161,6 +161,8 @@ final class EventSamples {
             List.of(), "HONOUR", "EXEMPT", null, null, List.of());
 
     static final Map<EventType, DomainEvent> SAMPLES = Map.ofEntries(
+            Map.entry(EventType.INVESTMENT_ENTRY_RECORDED, new gov.keyproject.contracts.statistics.InvestmentEntryRecorded(
+                    "2026-370103-48-01-000123", java.time.YearMonth.of(2026, 9), new BigDecimal("1180.00"), 2)),
             Map.entry(EventType.INVESTMENT_ENTERED, new InvestmentEntered(CODE, YearMonth.of(2026, 10),
                     new BigDecimal("1180.00"))),
             Map.entry(EventType.PROJECT_FIGURES_UPDATED, new ProjectFiguresUpdated(CODE, "U-ZN-01",

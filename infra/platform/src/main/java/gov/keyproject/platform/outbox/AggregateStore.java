@@ -165,6 +165,22 @@ public class AggregateStore {
                 .named("_id_" + field));
     }
 
+    /** The field in which pending events ride, for stores that write their own documents. */
+    public static final String OUTBOX = PendingEvent.FIELD;
+
+    /**
+     * For a store that writes its own documents (bulk writes keyed otherwise): the outbox entry of {@code event} at
+     * {@code sequence}, to push into {@link #OUTBOX} in the same write as the change it reports.
+     */
+    public Document outboxEntry(DomainEvent event, long sequence) {
+        return pending(List.of(event), sequence - 1).get(0).toDocument();
+    }
+
+    /** Hands entries just written with {@link #outboxEntry} to the relay at once (its sweep finds them anyway). */
+    public void submitted(String collection, Object id, List<Document> entries) {
+        relay.submit(collection, id, entries.stream().map(PendingEvent::fromDocument).toList());
+    }
+
     private List<PendingEvent> pending(List<? extends DomainEvent> events, long lastSeq) {
         EventContext context = EventContext.current();
         Instant now = clock.instant();

@@ -16,7 +16,7 @@ import gov.keyproject.contracts.EventCodec;
 import gov.keyproject.contracts.EventEnvelope;
 import gov.keyproject.contracts.UnitKind;
 import gov.keyproject.contracts.assessment.NoticeChanged;
-import gov.keyproject.contracts.statistics.InvestmentEntered;
+import gov.keyproject.contracts.statistics.InvestmentEntryRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -100,16 +100,17 @@ public class Supervisor {
     }
 
     /**
-     * 投资入库: the statistics bureau's entered amount for a project and month. The same row again changes nothing,
-     * even after a later amount for the key (rows are applied in the feed's sequence per project and month).
+     * 投资入库 as the statistics service recorded it (from a file or the bureau's topic) for a project and month. An
+     * amount is applied only when its revision is newer than the last one applied for that month, so a redelivery
+     * changes nothing, even after a later amount.
      */
     public void onEntered(EventEnvelope event) {
         DomainEvent data = EventCodec.data(event);
-        if (!(data instanceof InvestmentEntered e)) {
-            throw new EventCodec.MalformedEventException("statistics.feed.v1 carries InvestmentEntered only, not "
-                    + event.type());
+        if (!(data instanceof InvestmentEntryRecorded e)) {
+            throw new EventCodec.MalformedEventException("statistics.entry-events.v1 carries InvestmentEntryRecorded "
+                    + "only, not " + event.type());
         }
-        change(e.projectCode(), null, Map.entry(e.period(), event.sequence()),
+        change(e.projectCode(), null, Map.entry(e.period(), e.revision()),
                 f -> ProjectEvents.entered(f, e.period(), e.amountEntered()), n -> n,
                 Cause.project(e.projectCode(), e.period() + " 入库 " + e.amountEntered().toPlainString() + " 万元"),
                 null);

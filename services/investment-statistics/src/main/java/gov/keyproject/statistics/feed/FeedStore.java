@@ -53,11 +53,14 @@ public class FeedStore {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    /** Only for the outbox entries: each change of a key publishes its InvestmentEntryRecorded with it. */
+    private final gov.keyproject.platform.outbox.AggregateStore store;
     private volatile boolean indexed;
 
-    public FeedStore(MongoTemplate mongo, Clock clock) {
+    public FeedStore(MongoTemplate mongo, Clock clock, gov.keyproject.platform.outbox.AggregateStore store) {
         this.mongo = mongo;
         this.clock = clock;
+        this.store = store;
     }
 
     static String id(String code, YearMonth period) {
@@ -86,9 +89,12 @@ public class FeedStore {
                     return Outcome.UNCHANGED;
                 }
             }
-            Update update = update(row, (rev == null ? 0 : rev) + 1, List.of(revision(row.amountEntered(), source)));
+            long newRev = (rev == null ? 0 : rev) + 1;
+            Document entry = recorded(row, newRev);
+            Update update = update(row, newRev, List.of(revision(row.amountEntered(), source)), entry);
             try {
                 if (mongo.upsert(cas(id, rev), update, COLLECTION).getMatchedCount() == 1 || current == null) {
+                    store.submitted(COLLECTION, id, List.of(entry));
                     return current == null ? Outcome.APPLIED : Outcome.REVISED;
                 }
             } catch (DuplicateKeyException e) {
@@ -156,15 +162,18 @@ public class FeedStore {
             return List.of(outcomes);
         }
         List<String> order = new ArrayList<>(pending.keySet());
+        List<Document> entries = new ArrayList<>();
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         for (String id : order) {
             Pending p = pending.get(id);
+            Document entry = recorded(p.last, p.rev());
+            entries.add(entry);
             if (p.originalRev == null) {
                 // A new key: a plain insert (fails with a duplicate key if another writer got there first).
-                bulk.insert(document(id, p.last, p.rev(), p.revisions));
+                bulk.insert(document(id, p.last, p.rev(), p.revisions, entry));
             } else {
                 // Matches only the rev read above; otherwise the upsert fails on the duplicate _id.
-                bulk.upsert(cas(id, p.originalRev), update(p.last, p.rev(), p.revisions));
+                bulk.upsert(cas(id, p.originalRev), update(p.last, p.rev(), p.revisions, entry));
             }
         }
         Set<Integer> failed = new HashSet<>();
@@ -174,6 +183,11 @@ public class FeedStore {
             e.getErrors().forEach(err -> failed.add(err.getIndex()));
             if (failed.isEmpty()) {
                 throw e;
+            }
+        }
+        for (int index = 0; index < order.size(); index++) {
+            if (!failed.contains(index)) {
+                store.submitted(COLLECTION, order.get(index), List.of(entries.get(index)));
             }
         }
         for (int index : failed) {
@@ -248,18 +262,27 @@ public class FeedStore {
                 .append("source", source);
     }
 
-    private Update update(FeedEntry row, long rev, List<Document> revisions) {
-        return new Update().set("projectCode", row.projectCode()).set("period", row.period().toString())
+    private Update update(FeedEntry row, long rev, List<Document> revisions, Document entry) {
+        Update update = new Update().set("projectCode", row.projectCode()).set("period", row.period().toString())
                 .set("amountEntered", row.amountEntered().toPlainString()).set(REV, rev)
-                .set("updatedAt", Date.from(clock.instant()))
-                .push("revisions").each(revisions.toArray());
+                .set("updatedAt", Date.from(clock.instant()));
+        update.push("revisions").each(revisions.toArray());
+        update.push(gov.keyproject.platform.outbox.AggregateStore.OUTBOX, entry);
+        return update;
     }
 
-    private Document document(String id, FeedEntry row, long rev, List<Document> revisions) {
+    private Document document(String id, FeedEntry row, long rev, List<Document> revisions, Document entry) {
         return new Document("_id", id).append("projectCode", row.projectCode())
                 .append("period", row.period().toString())
                 .append("amountEntered", row.amountEntered().toPlainString()).append(REV, rev)
-                .append("updatedAt", Date.from(clock.instant())).append("revisions", revisions);
+                .append("updatedAt", Date.from(clock.instant())).append("revisions", revisions)
+                .append(gov.keyproject.platform.outbox.AggregateStore.OUTBOX, List.of(entry));
+    }
+
+    /** The event that tells other services the key's new amount; its sequence is the key's revision. */
+    private Document recorded(FeedEntry row, long rev) {
+        return store.outboxEntry(new gov.keyproject.contracts.statistics.InvestmentEntryRecorded(row.projectCode(),
+                row.period(), row.amountEntered(), rev), rev);
     }
 
     private static Query cas(String id, Long rev) {

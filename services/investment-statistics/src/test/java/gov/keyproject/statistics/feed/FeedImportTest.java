@@ -154,6 +154,25 @@ class FeedImportTest extends StatisticsIntegrationTest {
         assertThat(last.get("revisions").size()).isEqualTo(2);
         assertThat(last.get("revisions").get(0).get("amount").decimalValue()).isEqualByComparingTo("1200.50");
         assertThat(store.entered().month(codes.get(0), latest)).isEqualByComparingTo("1300");
+
+        // Every change of a key went out once as InvestmentEntryRecorded (sequence = revision), in the same write.
+        try (TopicReader recorded = new TopicReader(servers.kafkaBootstrap(),
+                List.of(Topics.STATISTICS_ENTRY_EVENTS))) {
+            String key = firstKey;
+            await().atMost(Duration.ofSeconds(30)).until(() -> recorded.poll().stream()
+                    .filter(r -> codes.contains(r.key().substring(0, r.key().indexOf('|')))).count() >= 181);
+            List<gov.keyproject.contracts.EventEnvelope> mine = recorded.poll().stream()
+                    .filter(r -> codes.contains(r.key().substring(0, r.key().indexOf('|'))))
+                    .map(r -> gov.keyproject.contracts.EventCodec.decode(r.value())).toList();
+            assertThat(mine).hasSize(181);
+            List<gov.keyproject.contracts.EventEnvelope> ofKey = mine.stream().filter(e -> e.subject().equals(key))
+                    .toList();
+            assertThat(ofKey).extracting(gov.keyproject.contracts.EventEnvelope::sequence).containsExactly(1L, 2L);
+            gov.keyproject.contracts.statistics.InvestmentEntryRecorded latestAmount =
+                    gov.keyproject.contracts.EventCodec.data(ofKey.get(1));
+            assertThat(latestAmount.amountEntered()).isEqualByComparingTo("1300");
+            assertThat(latestAmount.revision()).isEqualTo(2);
+        }
     }
 
     @Test
