@@ -94,7 +94,7 @@ public final class AssessmentBenchmark {
         env.put("JWT_PUBLIC_KEY_LOCATION", spring.get("spring.security.oauth2.resourceserver.jwt.public-key-location"));
         env.put("KEYPROJECT_TODAY", TODAY);
         env.put("KEYPROJECT_ASSESSMENT_SWEEPATSTART", "false");
-        env.put("SERVICE_JAVA_OPTS", "-Xmx1500m -XX:+UseParallelGC");
+        env.put("SERVICE_JAVA_OPTS", "-Xmx1500m -XX:+UseParallelGC " + System.getProperty("serviceOpts", ""));
         ServiceProcess assessment = ServiceProcess.start(root, ServiceProcess.Service.ASSESSMENT, Ports.free(), env,
                 logs.resolve("assessment-" + size + ".log")).awaitReady(Duration.ofSeconds(180));
         try (var client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
