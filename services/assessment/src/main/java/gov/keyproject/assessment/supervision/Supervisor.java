@@ -296,7 +296,9 @@ public class Supervisor {
             former.remove(file.unitCode());
             Map<YearMonth, Contribution> contributions = Map.of(period, contribution);
             ProjectRecord after = before.with(file, outcome.warning(), outcome.notices(), contributions, former);
+            // A sweep that changes nothing writes nothing; the reasons can change while the colour stays.
             boolean same = sequence == null && entered == null && events.isEmpty() && file.equals(before.file())
+                    && outcome.warning().equals(before.warning())
                     && sameContributions(before.contributions(), contributions) && former.equals(before.formerUnits());
             if (!same) {
                 try {

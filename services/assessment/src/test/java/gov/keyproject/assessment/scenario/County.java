@@ -24,7 +24,7 @@ import gov.keyproject.contracts.promotion.FundsArrived;
 import gov.keyproject.contracts.promotion.PaperProjectCleared;
 import gov.keyproject.contracts.promotion.PaperProjectFlagged;
 import gov.keyproject.contracts.promotion.SourceKind;
-import gov.keyproject.contracts.statistics.InvestmentEntered;
+import gov.keyproject.contracts.statistics.InvestmentEntryRecorded;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -607,7 +607,7 @@ final class County {
                     return List.of();
                 }
                 long seq = p.entrySequences.merge(period, 1L, Long::sum);
-                return List.of(new Out(new InvestmentEntered(p.code, period, reported), seq));
+                return List.of(new Out(new InvestmentEntryRecorded(p.code, period, reported, seq), seq));
             });
         }
     }

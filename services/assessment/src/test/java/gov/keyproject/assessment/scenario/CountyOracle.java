@@ -19,7 +19,7 @@ import gov.keyproject.contracts.promotion.DealTerminated;
 import gov.keyproject.contracts.promotion.FundsArrived;
 import gov.keyproject.contracts.promotion.PaperProjectCleared;
 import gov.keyproject.contracts.promotion.PaperProjectFlagged;
-import gov.keyproject.contracts.statistics.InvestmentEntered;
+import gov.keyproject.contracts.statistics.InvestmentEntryRecorded;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -346,7 +346,7 @@ final class CountyOracle {
         } else if (event instanceof ProgressReported r) {
             f = projects.get(r.projectCode());
             f.reports.put(r.period(), new Report(r.investmentCompleted(), r.workUnderWay()));
-        } else if (event instanceof InvestmentEntered e) {
+        } else if (event instanceof InvestmentEntryRecorded e) {
             f = projects.get(e.projectCode());
             f.entered.put(e.period(), e.amountEntered());
         } else {

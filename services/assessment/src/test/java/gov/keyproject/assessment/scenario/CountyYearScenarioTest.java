@@ -11,7 +11,7 @@ import gov.keyproject.contracts.Topics;
 import gov.keyproject.contracts.UnitKind;
 import gov.keyproject.contracts.promotion.DealLanded;
 import gov.keyproject.contracts.registry.UnitRegistered;
-import gov.keyproject.contracts.statistics.InvestmentEntered;
+import gov.keyproject.contracts.statistics.InvestmentEntryRecorded;
 import gov.keyproject.devstack.ApiClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -183,7 +183,8 @@ class CountyYearScenarioTest extends AssessmentIntegrationTest {
         List<County.Out> feed = county.feed(day);
         if (!feed.isEmpty()) {
             send(producer, STATISTICS, feed);
-            awaitApplied("projects", feed, o -> "enteredSeq." + ((InvestmentEntered) o.event()).period());
+            awaitApplied("projects", feed, o -> ((InvestmentEntryRecorded) o.event()).projectCode(),
+                    o -> "enteredSeq." + ((InvestmentEntryRecorded) o.event()).period());
             feed.forEach(o -> oracle.project(o.event(), day));
         }
         List<County.Out> registry = county.registry(day);
@@ -350,9 +351,15 @@ class CountyYearScenarioTest extends AssessmentIntegrationTest {
 
     /** Waits until the service's documents show every event applied (their last sequence at least the event's). */
     private void awaitApplied(String collection, List<County.Out> events, Function<County.Out, String> field) {
+        awaitApplied(collection, events, o -> o.event().aggregateId(), field);
+    }
+
+    /** As above, with the document each event lands in ({@code id}) named explicitly. */
+    private void awaitApplied(String collection, List<County.Out> events, Function<County.Out, String> id,
+                              Function<County.Out, String> field) {
         Map<String, Map<String, Long>> expected = new LinkedHashMap<>();
         for (County.Out o : events) {
-            expected.computeIfAbsent(o.event().aggregateId(), k -> new HashMap<>())
+            expected.computeIfAbsent(id.apply(o), k -> new HashMap<>())
                     .merge(field.apply(o), o.sequence(), Math::max);
         }
         if (expected.isEmpty()) {
@@ -381,7 +388,7 @@ class CountyYearScenarioTest extends AssessmentIntegrationTest {
     /** Waits until the service's consumer group has committed everything on the topics this test feeds. */
     private static void awaitConsumersIdle(Admin admin) {
         Set<String> topics = Set.of(Topics.REGISTRY_UNIT_EVENTS, Topics.REGISTRY_PROJECT_EVENTS,
-                Topics.STATISTICS_FEED, Topics.PROMOTION_DEAL_EVENTS);
+                Topics.STATISTICS_ENTRY_EVENTS, Topics.PROMOTION_DEAL_EVENTS);
         await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                 .until(() -> {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(CONSUMER_GROUP)
