@@ -87,11 +87,17 @@ public final class LocalStack {
         awaitMongo(mongoUri, Duration.ofSeconds(60));
         kafka = kafkaUp.join();
 
-        say("启动四个服务 …  starting the four services");
-        Map<String, String> env = Map.of(
+        say("启动四个服务与监控台 …  starting the four services and the console");
+        Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "MONGODB_URI", mongoUri,
-                "JWT_PUBLIC_KEY_LOCATION", DevTokens.publicKey(data.resolve("keys")).toUri().toString());
+                "JWT_PUBLIC_KEY_LOCATION", DevTokens.publicKey(data.resolve("keys")).toUri().toString()));
+        // The console reaches the services where they listen and calls them as an operator (its service account).
+        env.put("REGISTRY_URL", url(ServiceProcess.Service.PROJECT_REGISTRY));
+        env.put("STATISTICS_URL", url(ServiceProcess.Service.INVESTMENT_STATISTICS));
+        env.put("PROMOTION_URL", url(ServiceProcess.Service.INVESTMENT_PROMOTION));
+        env.put("ASSESSMENT_URL", url(ServiceProcess.Service.ASSESSMENT));
+        env.put("CONSOLE_SERVICE_TOKEN", tokens.mint("console", null, List.of(Role.OPERATOR), Duration.ofDays(365)));
         for (ServiceProcess.Service s : ServiceProcess.Service.values()) {
             services.add(ServiceProcess.start(root, s, port(s.portVariable, s.defaultPort), env,
                     logs.resolve(s.id + ".log")));
@@ -102,6 +108,10 @@ public final class LocalStack {
         }
         printWhereEverythingIs(tokens, mongoUri, (System.nanoTime() - start) / 1_000_000_000.0);
         watch();
+    }
+
+    private static String url(ServiceProcess.Service service) {
+        return "http://127.0.0.1:" + port(service.portVariable, service.defaultPort);
     }
 
     private void checkPorts(Map<String, Integer> wanted) {
@@ -150,7 +160,12 @@ public final class LocalStack {
         StringBuilder out = new StringBuilder("\n==== 重点项目建设管理 本地环境已就绪 (ready in %.1f s) ====\n".formatted(seconds));
         out.append("Kafka broker          ").append(kafka.bootstrapServers()).append('\n');
         out.append("MongoDB (wire)        ").append(mongoUri).append("   data: ").append(data.resolve("mongo")).append('\n');
+        ServiceProcess consoleProcess = null;
         for (ServiceProcess s : services) {
+            if (s.service() == ServiceProcess.Service.CONSOLE) {
+                consoleProcess = s;
+                continue;
+            }
             out.append("%-22s%s   API docs: %s/swagger-ui.html   health: %s/actuator/health%n".formatted(
                     s.service().id, s.baseUrl(), s.baseUrl(), s.baseUrl()));
         }
@@ -161,6 +176,9 @@ public final class LocalStack {
         out.append("watch a topic         kcat -b ").append(kafka.bootstrapServers())
                 .append(" -C -t registry.unit-events.v1 -f '%k %s\\n'\n");
         out.append("按 Ctrl-C 停止全部 (Ctrl-C stops everything; data is kept)\n");
+        if (consoleProcess != null) {
+            out.append("\n>>> 运行监控台 (console): ").append(consoleProcess.baseUrl()).append("/ <<<\n");
+        }
         System.out.println(out);
     }
 

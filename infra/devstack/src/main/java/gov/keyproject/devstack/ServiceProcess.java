@@ -22,7 +22,8 @@ public final class ServiceProcess {
         PROJECT_REGISTRY("project-registry", "REGISTRY_PORT", 8081),
         INVESTMENT_STATISTICS("investment-statistics", "STATISTICS_PORT", 8082),
         INVESTMENT_PROMOTION("investment-promotion", "PROMOTION_PORT", 8083),
-        ASSESSMENT("assessment", "ASSESSMENT_PORT", 8084);
+        ASSESSMENT("assessment", "ASSESSMENT_PORT", 8084),
+        CONSOLE("console", "CONSOLE_PORT", 8080);
 
         public final String id;
         public final String portVariable;

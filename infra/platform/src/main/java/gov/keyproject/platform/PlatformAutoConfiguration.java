@@ -140,6 +140,14 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<gov.keyproject.platform.web.TraceContextFilter> traceContextFilter() {
+        FilterRegistrationBean<gov.keyproject.platform.web.TraceContextFilter> registration =
+                new FilterRegistrationBean<>(new gov.keyproject.platform.web.TraceContextFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     IdempotentWriter idempotentWriter(MongoTemplate mongo) {
         return new IdempotentWriter(mongo);

@@ -56,6 +56,7 @@ public class Supervisor {
     private final Clock clock;
     private final io.micrometer.core.instrument.Timer rankingUpdate;
     private final io.micrometer.core.instrument.Timer projectUpdate;
+    private final io.micrometer.core.instrument.Timer acceptedToRanking;
 
     Supervisor(ProjectRecords records, DealRecords deals, UnitDirectory units, Tallies tallies, Rankings rankings,
                AssessmentSettings settings, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
@@ -73,6 +74,10 @@ public class Supervisor {
                 .publishPercentileHistogram().register(meters);
         this.projectUpdate = io.micrometer.core.instrument.Timer.builder("keyproject.assessment.project.update")
                 .description("Applying one input to a project: evaluation, notices, write, tally and ranking")
+                .publishPercentileHistogram().register(meters);
+        this.acceptedToRanking = io.micrometer.core.instrument.Timer.builder("keyproject.pipeline.accepted.to.ranking")
+                .description("From the request that caused a change being accepted (e.g. a report filed at the "
+                        + "registry) to the ranking that reflects it being updated here")
                 .publishPercentileHistogram().register(meters);
     }
 
@@ -314,6 +319,11 @@ public class Supervisor {
                     entered, events.size());
             if (batch == null) {
                 rankingUpdate.record(() -> propagate(stored, cause, null));
+                java.time.Instant accepted = gov.keyproject.platform.outbox.EventContext.current().acceptedAt();
+                if (accepted != null) {
+                    // Wall time, not the business clock: the request and this update may run on shifted clocks.
+                    acceptedToRanking.record(java.time.Duration.between(accepted, java.time.Instant.now()));
+                }
             } else {
                 propagate(stored, cause, batch);
             }
