@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public final class LocalStack {
     private volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
-        new LocalStack().run();
+        new LocalStack().run(args);
     }
 
     static Path dataDir() {
@@ -50,7 +52,8 @@ public final class LocalStack {
         return Integer.parseInt(env(variable, Integer.toString(fallback)));
     }
 
-    void run() throws Exception {
+    /** {@code --empty} (or {@code KEYPROJECT_DEMO=off}) starts without the demo county. */
+    void run(String[] args) throws Exception {
         long start = System.nanoTime();
         int kafkaPort = port("KAFKA_PORT", 9092);
         int controllerPort = port("KAFKA_CONTROLLER_PORT", 9093);
@@ -63,6 +66,10 @@ public final class LocalStack {
             wanted.put(s.portVariable + "|" + s.id, port(s.portVariable, s.defaultPort));
         }
         checkPorts(wanted);
+        String demoOff = DemoCounty.disabledBy(args, System.getenv());
+        LocalDate today = today();
+        // Only a fresh store (the file appears when the store starts) lets the registry start in the past, below.
+        boolean backdate = demoOff == null && !Files.exists(data.resolve("mongo").resolve("keyproject.mv"));
 
         Path logs = data.resolve("logs");
         Files.createDirectories(logs);
@@ -99,12 +106,24 @@ public final class LocalStack {
         env.put("ASSESSMENT_URL", url(ServiceProcess.Service.ASSESSMENT));
         env.put("CONSOLE_SERVICE_TOKEN", tokens.mint("console", null, List.of(Role.OPERATOR), Duration.ofDays(365)));
         for (ServiceProcess.Service s : ServiceProcess.Service.values()) {
-            services.add(ServiceProcess.start(root, s, port(s.portVariable, s.defaultPort), env,
+            Map<String, String> serviceEnv = env;
+            if (backdate && s == ServiceProcess.Service.PROJECT_REGISTRY) {
+                // The demo county's projects count in this month's assessment only if registered within last month
+                // (DOMAIN §3): the registry runs on that month's last day until the county is loaded.
+                serviceEnv = new HashMap<>(env);
+                serviceEnv.put("KEYPROJECT_TODAY", DemoCounty.registrationDay(today).toString());
+            }
+            services.add(ServiceProcess.start(root, s, port(s.portVariable, s.defaultPort), serviceEnv,
                     logs.resolve(s.id + ".log")));
         }
         for (ServiceProcess s : services) {
             s.awaitReady(Duration.ofSeconds(180));
             say("  ✔ %-22s %s".formatted(s.service().id, s.baseUrl()));
+        }
+        if (demoOff != null) {
+            say("不加载演示县 (demo county off: " + demoOff + ")");
+        } else {
+            loadDemoCounty(today, tokens, backdate ? env : null);
         }
         printWhereEverythingIs(tokens, mongoUri, (System.nanoTime() - start) / 1_000_000_000.0);
         watch();
@@ -112,6 +131,55 @@ public final class LocalStack {
 
     private static String url(ServiceProcess.Service service) {
         return "http://127.0.0.1:" + port(service.portVariable, service.defaultPort);
+    }
+
+    /** "Today" as the services see it: KEYPROJECT_TODAY when set (they inherit it), else the date in their zone. */
+    private static LocalDate today() {
+        String fixed = System.getenv("KEYPROJECT_TODAY");
+        return fixed == null || fixed.isBlank() ? LocalDate.now(DemoCounty.ZONE) : LocalDate.parse(fixed.strip());
+    }
+
+    /**
+     * A first start gets a demo county to look at (only while the registry has no units). A failed load is reported
+     * loudly but leaves the stack running: the services themselves are fine. {@code registryEnv} non-null: the
+     * registry runs in the past for the load and is restarted on the real clock afterwards.
+     */
+    private void loadDemoCounty(LocalDate today, DevTokens tokens, Map<String, String> registryEnv)
+            throws IOException {
+        try {
+            DemoCounty.Summary summary = new DemoCounty(baseUrl(ServiceProcess.Service.PROJECT_REGISTRY),
+                    baseUrl(ServiceProcess.Service.INVESTMENT_STATISTICS),
+                    baseUrl(ServiceProcess.Service.INVESTMENT_PROMOTION), tokens, today, System.out::println).load();
+            if (!summary.skipped() && registryEnv == null) {
+                say("  注意：项目今天才登记，不计入 %s 的考核；下月起显示预警与排名 (registered today: counted from next "
+                        .formatted(DemoCounty.registrationDay(today).toString().substring(0, 7))
+                        + "month's assessment on; start on an empty data directory to see it now)");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("演示县加载失败 (the demo county failed to load): " + e.getMessage());
+            System.err.println("  服务仍在运行；删除 " + data + " 后重新启动可重新加载，或用 --empty 跳过 "
+                    + "(the services keep running; delete the data directory and start again to retry)");
+        } finally {
+            if (registryEnv != null) {
+                restartRegistry(registryEnv);
+            }
+        }
+    }
+
+    /** Back to the real clock (or the user's KEYPROJECT_TODAY) after the load. */
+    private void restartRegistry(Map<String, String> env) throws IOException {
+        int i = services.indexOf(services.stream()
+                .filter(s -> s.service() == ServiceProcess.Service.PROJECT_REGISTRY).findFirst().orElseThrow());
+        ServiceProcess old = services.get(i);
+        say("  重启 project-registry，恢复当前日期 …  restarting the registry on today's clock");
+        old.stop();
+        ServiceProcess fresh = ServiceProcess.start(root, old.service(), old.port(), env, old.log());
+        services.set(i, fresh);
+        fresh.awaitReady(Duration.ofSeconds(180));
+    }
+
+    private String baseUrl(ServiceProcess.Service service) {
+        return services.stream().filter(s -> s.service() == service).findFirst().orElseThrow().baseUrl();
     }
 
     private void checkPorts(Map<String, Integer> wanted) {

@@ -109,6 +109,11 @@ public final class TestServers {
         return p;
     }
 
+    /** The signing key's minter, for clients that mint their own tokens (the demo county loader). */
+    public DevTokens devTokens() {
+        return tokens;
+    }
+
     /** A signed bearer token for a test caller. */
     public String token(String subject, String unit, Role... roles) {
         return tokens.mint(subject, unit, List.of(roles), Duration.ofHours(1));
