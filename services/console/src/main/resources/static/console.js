@@ -9,7 +9,7 @@ const STAGES = { NEGOTIATING: '在谈', SIGNED: '签约', LANDED: '落地', STAR
 const LABELS = { INVESTMENT: '投资完成', START_RESUME: '开复工率', FUNDS: '资金到位率', MILESTONES: '节点按期',
   OPEN_YELLOW_NOTICE: '黄色督办单', OPEN_RED_NOTICE: '红色督办单', OVERDUE_NOTICE: '督办单逾期', PAPER_PROJECT: '纸上项目',
   HONOUR: '红榜', BLACK: '黑榜', EXEMPT: '免试清单', NEGATIVE: '负面清单' };
-const label = code => code ? (LABELS[code] || code) : '';
+const zh = code => code ? (LABELS[code] || code) : '';
 const page = document.getElementById('page');
 let source = null;
 
@@ -94,11 +94,11 @@ async function rankings() {
           '<td class="num score">' + esc(u.score) + '</td>' +
           '<td class="num">' + esc(u.previousRank ?? '—') + (moved > 0 ? ' <span class="up">↑' + moved + '</span>' :
             moved < 0 ? ' <span class="down">↓' + (-moved) + '</span>' : '') + '</td>' +
-          '<td class="changes">' + u.components.filter(c => c.applies).map(c => esc(label(c.component)) + ' ' +
+          '<td class="changes">' + u.components.filter(c => c.applies).map(c => esc(zh(c.component)) + ' ' +
             esc(c.points)).join('<br>') + '</td>' +
-          '<td class="changes">' + u.penalties.map(p => esc(label(p.kind)) + '×' + esc(p.count) + ' −' + esc(p.points))
+          '<td class="changes">' + u.penalties.map(p => esc(zh(p.kind)) + '×' + esc(p.count) + ' −' + esc(p.points))
             .join('<br>') + '</td>' +
-          '<td>' + esc(label(u.list)) + esc(u.flag ? ' ' + label(u.flag) : '') + '</td>' +
+          '<td>' + esc(zh(u.list)) + esc(u.flag ? ' ' + zh(u.flag) : '') + '</td>' +
           '<td class="changes explanation">' + u.changes.map(c => esc(c.text)).join('<br>') + '</td></tr>';
       }
       b.innerHTML = html + '</tbody></table>';
@@ -179,7 +179,13 @@ async function project(code) {
   const registry = '/console/api/registry/api/v1/projects/' + encodeURIComponent(code);
   fill(panel('项目 ' + code, 'project'), async b => {
     const p = await api(registry);
-    const rows = Object.entries(p).filter(([, v]) => v !== null && typeof v !== 'object');
+    // The ledger's fields may sit one level down (e.g. in a snapshot): show every scalar, nested ones by name.
+    const rows = [];
+    for (const [k, v] of Object.entries(p)) {
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        for (const [k2, v2] of Object.entries(v)) if (v2 !== null && typeof v2 !== 'object') rows.push([k2, v2]);
+      } else if (v !== null && typeof v !== 'object') rows.push([k, v]);
+    }
     b.innerHTML = '<table>' + rows.map(([k, v]) => '<tr><th>' + esc(k) + '</th><td>' + esc(v) + '</td></tr>').join('') +
       '</table>' + (p.milestones ? '<h3>时间节点</h3><pre>' + esc(JSON.stringify(p.milestones, null, 1)) + '</pre>' : '');
   });

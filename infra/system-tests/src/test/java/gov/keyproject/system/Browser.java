@@ -53,8 +53,20 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(Duration timeout, Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+        try {
+            return new WebDriverWait(driver, timeout)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // What the page showed when the wait gave up, for the report.
+            try {
+                Path shot = screenshot("timeout-" + System.currentTimeMillis());
+                e.addSuppressed(new IllegalStateException("page at timeout: " + shot.toAbsolutePath() + "\n"
+                        + driver.findElement(By.tagName("body")).getText()));
+            } catch (IOException | RuntimeException ignored) {
+                e.addSuppressed(ignored);
+            }
+            throw e;
+        }
     }
 
     WebElement element(String css, Duration timeout) {
