@@ -145,6 +145,11 @@ class ConsoleBrowserTest {
         assertThat(browser.text(row + " .explanation")).contains("投资完成");
         browser.screenshot("3-rankings-after-report");
 
+        // Metrics: the time from the report accepted to the ranking updated, and every group's consumer lag.
+        String metrics = new ApiClient(assessment.baseUrl()).get("/actuator/prometheus", OPERATOR).body();
+        assertThat(metrics).containsPattern("keyproject_pipeline_accepted_to_ranking_seconds_count(\\{[^}]*})? [1-9]")
+                .containsPattern("spring_cloud_stream_binder_kafka_offset\\{[^}]*group=\"assessment\"[^}]*} ");
+
         browser.open(console.baseUrl() + "/#/warnings");
         browser.element("#warnings table", SOON);
         assertThat(browser.text("#warnings")).contains(PROJECT_B);
