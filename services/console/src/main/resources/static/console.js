@@ -8,7 +8,11 @@ const STATUS = { ISSUED: '已下发', ACKNOWLEDGED: '已领办', RECTIFIED: '已
 const STAGES = { NEGOTIATING: '在谈', SIGNED: '签约', LANDED: '落地', STARTED: '开工', PRODUCING: '投产' };
 const LABELS = { INVESTMENT: '投资完成', START_RESUME: '开复工率', FUNDS: '资金到位率', MILESTONES: '节点按期',
   OPEN_YELLOW_NOTICE: '黄色督办单', OPEN_RED_NOTICE: '红色督办单', OVERDUE_NOTICE: '督办单逾期', PAPER_PROJECT: '纸上项目',
-  HONOUR: '红榜', BLACK: '黑榜', EXEMPT: '免试清单', NEGATIVE: '负面清单' };
+  HONOUR: '红榜', BLACK: '黑榜', EXEMPT: '免试清单', NEGATIVE: '负面清单',
+  RESERVE: '储备', PREPARATION: '前期', READY: '拟开工', UNDER_CONSTRUCTION: '在建', COMPLETED: '竣工', IN_PRODUCTION: '投产',
+  SUSPENDED: '停缓建', REVOKED: '收回' };
+// Scores are exact in the services; shown to two places, as in the bulletin.
+const pts = v => v === null || v === undefined || v === '' ? '—' : Number(v).toFixed(2);
 const zh = code => code ? (LABELS[code] || code) : '';
 const page = document.getElementById('page');
 let source = null;
@@ -79,10 +83,12 @@ async function rankings() {
     fill(body, async b => {
       const r = await api('/console/api/assessment/api/v1/rankings/' + seq);
       const honour = new Set(r.honourList), black = new Set(r.blackList);
+      const names = new Map(r.units.map(u => [u.unitCode, u.unitName]));
+      const named = list => list.map(c => names.get(c) || c).join('、') || '—';
       let html = '<p class="muted">考核期 ' + esc(r.period) + ' · 第 ' + esc(r.version) + ' 版 · 截至 ' + esc(r.asOf) +
         (r.cause ? ' · 最近变动：' + esc(r.cause) : '') + '</p>';
-      html += '<p>红榜：<span class="honour">' + esc(r.honourList.join('、') || '—') + '</span>　黑榜：<span class="black">' +
-        esc(r.blackList.join('、') || '—') + '</span></p>';
+      html += '<p>红榜：<span class="honour">' + esc(named(r.honourList)) + '</span>　黑榜：<span class="black">' +
+        esc(named(r.blackList)) + '</span></p>';
       html += '<table><thead><tr><th>名次</th><th>单位</th><th>得分</th><th>上次</th><th>各项得分</th><th>扣分</th>' +
         '<th>清单</th><th>本次变动原因</th></tr></thead><tbody>';
       for (const u of r.units) {
@@ -91,12 +97,12 @@ async function rankings() {
           (black.has(u.unitCode) || black.has(u.unitName) ? 'black' : '');
         html += '<tr data-unit="' + esc(u.unitCode) + '"><td class="num">' + esc(u.rank ?? '—') + '</td>' +
           '<td class="' + cls + '">' + esc(u.unitName) + ' <span class="muted">' + esc(u.unitCode) + '</span></td>' +
-          '<td class="num score">' + esc(u.score) + '</td>' +
+          '<td class="num score">' + esc(pts(u.score)) + '</td>' +
           '<td class="num">' + esc(u.previousRank ?? '—') + (moved > 0 ? ' <span class="up">↑' + moved + '</span>' :
             moved < 0 ? ' <span class="down">↓' + (-moved) + '</span>' : '') + '</td>' +
           '<td class="changes">' + u.components.filter(c => c.applies).map(c => esc(zh(c.component)) + ' ' +
-            esc(c.points)).join('<br>') + '</td>' +
-          '<td class="changes">' + u.penalties.map(p => esc(zh(p.kind)) + '×' + esc(p.count) + ' −' + esc(p.points))
+            esc(pts(c.points))).join('<br>') + '</td>' +
+          '<td class="changes">' + u.penalties.map(p => esc(zh(p.kind)) + '×' + esc(p.count) + ' −' + esc(pts(p.points)))
             .join('<br>') + '</td>' +
           '<td>' + esc(zh(u.list)) + esc(u.flag ? ' ' + zh(u.flag) : '') + '</td>' +
           '<td class="changes explanation">' + u.changes.map(c => esc(c.text)).join('<br>') + '</td></tr>';
@@ -125,7 +131,7 @@ async function warnings(params) {
     for (const w of list) {
       html += '<tr><td><a href="#/project/' + encodeURIComponent(w.projectCode) + '">' + esc(w.projectName) +
         '</a> <span class="muted">' + esc(w.projectCode) + '</span></td><td>' + esc(w.unitCode) + '</td><td>' +
-        esc(w.phase) + '</td><td><span class="colour ' + esc(w.colour) + '">' + esc(COLOURS[w.colour] || w.colour) +
+        esc(zh(w.phase)) + '</td><td><span class="colour ' + esc(w.colour) + '">' + esc(COLOURS[w.colour] || w.colour) +
         '</span></td><td>' + w.reasons.map(r => esc(r.text)).join('<br>') + '</td></tr>';
     }
     b.innerHTML = html + '</tbody></table>';
@@ -245,13 +251,15 @@ async function charts() {
   fill(funnel, async b => {
     const year = period.substring(0, 4);
     const months = await api('/console/api/promotion/api/v1/deals/funnel?from=' + year + '-01&to=' + period);
-    const last = months[months.length - 1] || { reached: {} };
+    // The year's funnel: deals that reached each stage in any month of it.
+    const reached = {};
+    for (const m of months) for (const [stage, n] of Object.entries(m.reached || {})) reached[stage] = (reached[stage] || 0) + Number(n);
     b.innerHTML = '<div class="chart" id="funnel-chart"></div>';
     const chart = echarts.init(document.getElementById('funnel-chart'));
     chart.setOption({
       tooltip: { trigger: 'item' },
       series: [{ type: 'funnel', sort: 'descending', label: { formatter: '{b}：{c}' },
-        data: Object.keys(STAGES).map(s => ({ name: STAGES[s], value: Number(last.reached[s] || 0) })) }]
+        data: Object.keys(STAGES).map(s => ({ name: STAGES[s], value: reached[s] || 0 })) }]
     });
   });
 }
