@@ -47,7 +47,7 @@ import java.util.concurrent.Future;
  * The cost of one ranking update in assessment (a project's contribution put into its unit's tally and the
  * sequence re-ranked and published) at 200, 2,000 and 20,000 projects, over the same 30 units. For each size a fresh
  * service and database load the projects and their reports from the topics; then a stream of report corrections
- * is applied (after two unmeasured warm-up rounds) and the service's own histograms ({@code keyproject.assessment.ranking.update} and
+ * is applied (after 2,000 unmeasured ones) and the service's own histograms ({@code keyproject.assessment.ranking.update} and
  * {@code keyproject.assessment.project.update}) are read before and after, so only the corrections count.
  * Run: {@code infra/benchmarks/run.sh assessment}. Figures go to infra/benchmarks/target/results/assessment.*.
  */
@@ -55,7 +55,8 @@ public final class AssessmentBenchmark {
 
     private static final int UNITS = Integer.getInteger("units", 30);
     private static final int CORRECTIONS = Integer.getInteger("corrections", 1000);
-    private static final int WARMUP_ROUNDS = Integer.getInteger("warmupRounds", 2);
+    /** Unmeasured corrections before the measured ones, whatever the size (the JIT and the store's caches settle). */
+    private static final int WARMUP = Integer.getInteger("warmup", 2000);
     private static final List<Integer> SIZES = Arrays.stream(System.getProperty("sizes", "200,2000,20000")
             .split(",")).map(String::trim).map(Integer::parseInt).toList();
     private static final String TODAY = "2026-07-10";
@@ -107,10 +108,11 @@ public final class AssessmentBenchmark {
             figures.put(size + " projects: load (registration + report each), s", round(load));
             figures.put(size + " projects: load, events/s", Math.round(2.0 * size / load));
 
-            // Warm-up: two rounds of corrections, not measured (the JIT and the store's caches settle).
+            // Warm-up: WARMUP corrections in rounds, not measured.
             long sequence = 2;
-            for (int round = 0; round < WARMUP_ROUNDS; round++) {
-                correct(servers.kafkaBootstrap(), run, size, ++sequence, assessment, operator);
+            int warmed = 0;
+            while (warmed < WARMUP) {
+                warmed += correct(servers.kafkaBootstrap(), run, size, ++sequence, assessment, operator);
             }
             ApiClient api = new ApiClient(assessment.baseUrl());
             Map<String, double[]> before = histograms(api, operator);
