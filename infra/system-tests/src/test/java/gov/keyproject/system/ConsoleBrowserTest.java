@@ -236,16 +236,7 @@ class ConsoleBrowserTest {
 
     private static ServiceProcess start(Service service, String database, Path logs, Map<String, String> extra)
             throws Exception {
-        Map<String, String> spring = servers.springProperties(database == null ? "unused-" + RUN : database);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap());
-        env.put("MONGODB_URI", servers.mongoUri());
-        if (database != null) {
-            env.put("MONGODB_DATABASE", database);
-        }
-        env.put("JWT_PUBLIC_KEY_LOCATION", spring.get("spring.security.oauth2.resourceserver.jwt.public-key-location"));
-        env.put("KEYPROJECT_OUTBOX_SWEEPINTERVAL", "500ms");
-        env.put("KEYPROJECT_OUTBOX_SWEEPGRACE", "1s");
+        Map<String, String> env = ServiceEnvironment.of(servers, database);
         env.put("KEYPROJECT_TODAY", TODAY);
         // Each request and each handled event as a log line with its trace id (DEBUG, off in production).
         env.put("LOGGING_LEVEL_GOV_KEYPROJECT_PLATFORM_WEB", "DEBUG");

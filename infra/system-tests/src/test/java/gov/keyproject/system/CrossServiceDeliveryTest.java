@@ -177,14 +177,7 @@ class CrossServiceDeliveryTest {
     }
 
     private static Map<String, String> env(String database, boolean relay) {
-        Map<String, String> spring = servers.springProperties(database);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap());
-        env.put("MONGODB_URI", servers.mongoUri());
-        env.put("MONGODB_DATABASE", database);
-        env.put("JWT_PUBLIC_KEY_LOCATION", spring.get("spring.security.oauth2.resourceserver.jwt.public-key-location"));
-        env.put("KEYPROJECT_OUTBOX_SWEEPINTERVAL", "500ms");
-        env.put("KEYPROJECT_OUTBOX_SWEEPGRACE", "1s");
+        Map<String, String> env = ServiceEnvironment.of(servers, database);
         env.put("KEYPROJECT_OUTBOX_ENABLED", Boolean.toString(relay));
         return env;
     }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,14 +94,7 @@ class DealToProjectTest {
     }
 
     private static Map<String, String> env(String database) {
-        Map<String, String> spring = servers.springProperties(database);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap());
-        env.put("MONGODB_URI", servers.mongoUri());
-        env.put("MONGODB_DATABASE", database);
-        env.put("JWT_PUBLIC_KEY_LOCATION", spring.get("spring.security.oauth2.resourceserver.jwt.public-key-location"));
-        env.put("KEYPROJECT_OUTBOX_SWEEPINTERVAL", "500ms");
-        env.put("KEYPROJECT_OUTBOX_SWEEPGRACE", "1s");
+        Map<String, String> env = ServiceEnvironment.of(servers, database);
         return env;
     }
 }

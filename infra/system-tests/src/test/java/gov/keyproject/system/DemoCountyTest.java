@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -157,14 +156,7 @@ class DemoCountyTest {
 
     private static ServiceProcess start(Service service, String today, Path logs) throws Exception {
         String database = "demo-" + service.id + "-" + RUN;
-        Map<String, String> spring = servers.springProperties(database);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap());
-        env.put("MONGODB_URI", servers.mongoUri());
-        env.put("MONGODB_DATABASE", database);
-        env.put("JWT_PUBLIC_KEY_LOCATION", spring.get("spring.security.oauth2.resourceserver.jwt.public-key-location"));
-        env.put("KEYPROJECT_OUTBOX_SWEEPINTERVAL", "500ms");
-        env.put("KEYPROJECT_OUTBOX_SWEEPGRACE", "1s");
+        Map<String, String> env = ServiceEnvironment.of(servers, database);
         env.put("KEYPROJECT_TODAY", today);
         ServiceProcess p = ServiceProcess.start(ROOT, service, Ports.free(), env,
                 logs.resolve(service.name().toLowerCase() + ".log"));
