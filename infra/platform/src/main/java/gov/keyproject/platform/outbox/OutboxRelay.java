@@ -54,6 +54,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Supplier<Producer<String, byte[]>> producerFactory;
     private final CircuitBreaker breaker;
     private final Clock clock;
+    private static final int RECENT = 50_000;
+    private final Set<String> recentlySent = new java.util.LinkedHashSet<>();
     private final Duration sweepInterval;
     private final Duration sweepGrace;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
@@ -213,20 +215,39 @@ public class OutboxRelay implements SmartLifecycle {
         }
         long start = System.nanoTime();
         Map<Batch, List<Future<RecordMetadata>>> sends = new LinkedHashMap<>();
+        Map<String, List<Batch>> sentByCollection = new LinkedHashMap<>();
+        // A document written again before its earlier events were marked submits them again: send each event once.
+        Set<String> inThisPass = new java.util.HashSet<>();
         try {
             for (Batch batch : work) {
-                List<Future<RecordMetadata>> futures = new ArrayList<>(batch.events().size());
+                List<PendingEvent> toSend = new ArrayList<>();
+                List<PendingEvent> sentBefore = new ArrayList<>();
                 for (PendingEvent e : batch.events()) {
+                    if (recentlySent.contains(e.id())) {
+                        sentBefore.add(e); // acknowledged earlier: only its mark is missing
+                    } else if (inThisPass.add(e.id())) {
+                        toSend.add(e);
+                    }
+                }
+                if (!sentBefore.isEmpty()) {
+                    sentByCollection.computeIfAbsent(batch.collection(), c -> new ArrayList<>())
+                            .add(new Batch(batch.collection(), batch.id(), sentBefore));
+                }
+                if (toSend.isEmpty()) {
+                    continue;
+                }
+                Batch sending = new Batch(batch.collection(), batch.id(), toSend);
+                List<Future<RecordMetadata>> futures = new ArrayList<>(toSend.size());
+                for (PendingEvent e : toSend) {
                     futures.add(producer.send(new ProducerRecord<>(e.topic(), e.key(),
                             e.payload().getBytes(StandardCharsets.UTF_8))));
                 }
-                sends.put(batch, futures);
+                sends.put(sending, futures);
             }
         } catch (RuntimeException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             throw e;
         }
-        Map<String, List<Batch>> sentByCollection = new LinkedHashMap<>();
         Exception failure = null;
         int count = 0;
         for (Map.Entry<Batch, List<Future<RecordMetadata>>> entry : sends.entrySet()) {
@@ -236,6 +257,7 @@ public class OutboxRelay implements SmartLifecycle {
                 try {
                     entry.getValue().get(i).get();
                     sent.add(batch.events().get(i));
+                    remember(batch.events().get(i).id());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -258,6 +280,15 @@ public class OutboxRelay implements SmartLifecycle {
         }
         markSent(sentByCollection);
         published.increment(count);
+    }
+
+    /** Ids of events the broker acknowledged lately (only the relay's own thread touches this). */
+    private void remember(String id) {
+        if (recentlySent.add(id) && recentlySent.size() > RECENT) {
+            java.util.Iterator<String> oldest = recentlySent.iterator();
+            oldest.next();
+            oldest.remove();
+        }
     }
 
     private void markSent(Map<String, List<Batch>> sentByCollection) {
