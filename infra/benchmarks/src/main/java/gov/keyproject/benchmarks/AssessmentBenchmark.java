@@ -91,6 +91,8 @@ public final class AssessmentBenchmark {
         Map<String, String> spring = servers.springProperties(database);
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap());
+        // Throughput is the point here, not the per-client limit (it is tested in the reliability suite).
+        env.put("KEYPROJECT_RATELIMIT_ENABLED", "false");
         env.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
         env.put("MONGODB_DATABASE", database);
         env.put("JWT_PUBLIC_KEY_LOCATION", spring.get("spring.security.oauth2.resourceserver.jwt.public-key-location"));

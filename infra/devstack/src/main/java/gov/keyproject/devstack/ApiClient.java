@@ -11,15 +11,31 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A small HTTP client for tests and the local stack: JSON in, status + headers + JSON out, bearer token optional. */
+/**
+ * A small HTTP client for tests and the local stack: JSON in, status + headers + JSON out, bearer token optional.
+ * Like a well-behaved unit system it honours a 429's Retry-After and tries again (up to 30 times);
+ * {@link #noRetry()} gives the raw answers, for tests of the rate limit itself.
+ */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_RETRIES = 30;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final boolean retryWhenLimited;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, true);
+    }
+
+    private ApiClient(String baseUrl, boolean retryWhenLimited) {
         this.baseUrl = baseUrl;
+        this.retryWhenLimited = retryWhenLimited;
+    }
+
+    /** The same client without the retry on 429: every answer as the service gave it. */
+    public ApiClient noRetry() {
+        return new ApiClient(baseUrl, false);
     }
 
     public record Response(int status, java.net.http.HttpHeaders headers, String body) {
@@ -79,8 +95,15 @@ public final class ApiClient {
         b.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(bytes));
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers(), r.body());
+            HttpRequest request = b.build();
+            for (int attempt = 0; ; attempt++) {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() != 429 || !retryWhenLimited || attempt >= MAX_RETRIES) {
+                    return new Response(r.statusCode(), r.headers(), r.body());
+                }
+                long seconds = r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                Thread.sleep(Math.min(5, Math.max(1, seconds)) * 1000L); // the service said when to come back
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

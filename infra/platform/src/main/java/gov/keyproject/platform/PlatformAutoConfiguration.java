@@ -1,6 +1,12 @@
 package gov.keyproject.platform;
 
+import gov.keyproject.platform.consumer.EventMessages;
 import gov.keyproject.platform.consumer.IdempotentWriter;
+import gov.keyproject.platform.ratelimit.RateLimitFilter;
+import gov.keyproject.platform.store.StoreBreakerFilter;
+import io.micrometer.core.instrument.FunctionCounter;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import gov.keyproject.platform.outbox.AggregateStore;
 import gov.keyproject.platform.outbox.OutboxRelay;
 import gov.keyproject.platform.security.SecurityConfiguration;
@@ -33,8 +39,12 @@ import java.time.YearMonth;
 import java.util.List;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** Wires the thin plumbing into every service: outbox store and relay, idempotent writer, problems, security. */
+/**
+ * Wires the thin plumbing into every service: outbox store and relay, idempotent writer, problems, security, store
+ * timeouts and circuit breaker, per-client rate limit.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({ProblemDetailsAdvice.class, SecurityConfiguration.class})
@@ -145,6 +155,80 @@ public class PlatformAutoConfiguration {
                 new FilterRegistrationBean<>(new gov.keyproject.platform.web.TraceContextFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /**
+     * Bounded driver timeouts, so a frozen store (connection open, no bytes) fails a request in seconds instead of
+     * holding its thread. Applied before Boot's customizer, so options written in the URI still win.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storeTimeouts(PlatformProperties properties) {
+        PlatformProperties.Store store = properties.store();
+        return new OrderedMongoCustomizer(builder -> builder
+                .applyToSocketSettings(s -> s
+                        .connectTimeout((int) store.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) store.readTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToClusterSettings(c -> c
+                        .serverSelectionTimeout(store.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS)));
+    }
+
+    /** Boot's own customizer (order 0) applies the URI; ours runs first so the URI's explicit options override. */
+    private record OrderedMongoCustomizer(MongoClientSettingsBuilderCustomizer delegate)
+            implements MongoClientSettingsBuilderCustomizer, Ordered {
+        @Override
+        public void customize(com.mongodb.MongoClientSettings.Builder builder) {
+            delegate.customize(builder);
+        }
+
+        @Override
+        public int getOrder() {
+            return -100;
+        }
+    }
+
+    /**
+     * The per-client rate limit of {@code /api/**}. Ordered after Spring Security's filter chain
+     * ({@code spring.security.filter.order}, -100 by default), so the JWT subject is known when it runs.
+     */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(PlatformProperties properties, MeterRegistry meters,
+            @Value("${spring.security.filter.order:-100}") int securityFilterOrder) {
+        PlatformProperties.RateLimit limit = properties.rateLimit();
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(limit.requestsPerSecond(), limit.burst(), meters));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(securityFilterOrder + 10);
+        registration.setEnabled(limit.enabled());
+        return registration;
+    }
+
+    /**
+     * The {@code store} circuit breaker in front of {@code /api/**}: after the rate limit (a refused request says
+     * nothing about the store) and after security (a 401 neither).
+     */
+    @Bean
+    FilterRegistrationBean<StoreBreakerFilter> storeBreakerFilter(CircuitBreakerRegistry breakers,
+            MeterRegistry meters, @Value("${spring.security.filter.order:-100}") int securityFilterOrder) {
+        FilterRegistrationBean<StoreBreakerFilter> registration = new FilterRegistrationBean<>(
+                new StoreBreakerFilter(breakers.circuitBreaker("store"), meters));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(securityFilterOrder + 20);
+        return registration;
+    }
+
+    /**
+     * {@link EventMessages} is static (services build their consumers with it), so the configured store wait
+     * reaches it here, before the binder starts consuming.
+     */
+    @Bean
+    InitializingBean consumerStoreWait(PlatformProperties properties, MeterRegistry meters) {
+        return () -> {
+            EventMessages.waitForStoreUpTo(properties.store().consumerMaxWait());
+            FunctionCounter.builder("keyproject.consumer.store.retries", EventMessages.class,
+                            c -> EventMessages.storeRetries())
+                    .description("event handlings retried in place because the store was unreachable")
+                    .register(meters);
+        };
     }
 
     @Bean

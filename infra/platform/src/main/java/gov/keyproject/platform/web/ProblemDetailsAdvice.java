@@ -77,8 +77,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(pd);
     }
 
-    @ExceptionHandler(DataAccessResourceFailureException.class)
-    ResponseEntity<Object> storeUnavailable(DataAccessResourceFailureException e) {
+    // The driver's own exceptions too: code that bypasses Spring's translation surfaces them unwrapped.
+    @ExceptionHandler({DataAccessResourceFailureException.class, com.mongodb.MongoTimeoutException.class,
+            com.mongodb.MongoSocketException.class})
+    ResponseEntity<Object> storeUnavailable(RuntimeException e) {
         log.warn("store unavailable: {}", e.toString());
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "数据存储暂不可用，请稍后重试");
         pd.setTitle("服务暂不可用");

@@ -63,6 +63,10 @@ public record ProjectFile(String code, String name, String unitCode, String link
 
     /** Was it required to report for {@code period}: registered and in an active phase on the period's last day. */
     public boolean requiredToReport(YearMonth period) {
+        // A start dated back before registration puts the phase history earlier than the registration itself.
+        if (registeredOn == null || registeredOn.isAfter(period.atEndOfMonth())) {
+            return false;
+        }
         ProjectPhase then = phaseOn(period.atEndOfMonth());
         return then != null && ACTIVE.contains(then);
     }

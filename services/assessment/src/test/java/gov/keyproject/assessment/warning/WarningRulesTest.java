@@ -215,6 +215,11 @@ class WarningRulesTest {
                         b -> b.noReports().report(june, "600").registeredOn(day("2026-06-01"))
                                 .plannedStart(day("2026-06-01")).startDate(day("2026-06-01")),
                         WarningColour.GREEN, ""),
+                row("registered after q's last day with a start dated back (q = May, registered 06-30, started 03-01)",
+                        "2026-07-05", b -> b.noReports().report(june, "600").registeredOn(day("2026-06-30"))
+                                .move(day("2026-03-01"), ProjectPhase.UNDER_CONSTRUCTION)
+                                .plannedStart(day("2026-03-01")).startDate(day("2026-03-01")),
+                        WarningColour.GREEN, ""),
                 row("registered on q's last day (q = May, registered 05-31)", "2026-07-05",
                         b -> b.noReports().report(june, "600").registeredOn(day("2026-05-31"))
                                 .plannedStart(day("2026-05-31")).startDate(day("2026-05-31")),
