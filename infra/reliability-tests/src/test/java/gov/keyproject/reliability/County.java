@@ -126,7 +126,7 @@ final class County {
 
     /** DOMAIN.md's lag rule: d = C / P − t; d < −30 points RED, −30 ≤ d ≤ −10 YELLOW, else GREEN. */
     /** Eight operators' systems share the work (each is one client to the per-client rate limit). */
-    private static String operatorFor(Cluster cluster, String code) {
+    static String operatorFor(Cluster cluster, String code) {
         return cluster.token("operator-" + Math.floorMod(code.hashCode(), 8), null, gov.keyproject.platform.security.Role.OPERATOR);
     }
 
