@@ -217,6 +217,31 @@ final class County {
         return node == null || node.isNull() ? null : node.decimalValue();
     }
 
+    /**
+     * Waits until every consumer group has caught up and then the services agree with the oracle. The oracle's reads
+     * scan the store, so they are made only once the lag is 0, not while the consumers still work.
+     */
+    void awaitAgreement(Cluster cluster, java.time.Duration within) {
+        long start = System.nanoTime();
+        List<String> last = new ArrayList<>(List.of("not checked yet"));
+        try {
+            org.awaitility.Awaitility.await().atMost(within).pollInterval(java.time.Duration.ofSeconds(3))
+                    .until(() -> {
+                        Map<String, Long> lag = cluster.lag();
+                        System.out.println(prefix + " " + Results.seconds(start) + " lag " + lag);
+                        if (lag.values().stream().anyMatch(l -> l > 0)) {
+                            return false;
+                        }
+                        last.clear();
+                        last.addAll(disagreements(cluster));
+                        return last.isEmpty();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no agreement with the oracle within " + within + ": lag " + cluster.lag()
+                    + ", disagreements " + last, e);
+        }
+    }
+
     static void expect(ApiClient.Response r, int status) {
         if (r.status() != status) {
             throw new AssertionError("expected " + status + " but was " + r.status() + ": " + r.body());

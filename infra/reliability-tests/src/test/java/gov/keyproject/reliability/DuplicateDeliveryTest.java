@@ -18,6 +18,7 @@ import static org.awaitility.Awaitility.await;
  * 1. Every event delivered twice, plus random redeliveries out of order, to every consumer: figures, colours, notices
  * and rankings still equal the oracle; and a later correction still gets through.
  */
+@org.junit.jupiter.api.Order(1) // the heavy ones last: the test store has no secondary indexes
 class DuplicateDeliveryTest {
 
     private final Cluster cluster = Cluster.get();
@@ -28,8 +29,7 @@ class DuplicateDeliveryTest {
         county.register(cluster);
         county.file(cluster, county.filings(), 500, batch -> { });
         county.start(cluster);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(county.disagreements(cluster)).isEmpty());
+        county.awaitAgreement(cluster, Duration.ofMinutes(3));
         var deadLettersBefore = cluster.deadLetters();
 
         // Every record of the county on every event topic, sent again; a random third of them a third time, shuffled.
@@ -56,8 +56,7 @@ class DuplicateDeliveryTest {
             county.completed.merge(code, BigDecimal.valueOf(30), BigDecimal::add);
         }
         county.file(cluster, corrections, 500, batch -> { });
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(county.disagreements(cluster)).isEmpty());
+        county.awaitAgreement(cluster, Duration.ofMinutes(3));
         assertThat(cluster.deadLetters()).isEqualTo(deadLettersBefore);
 
         Results.record("1. Duplicates", String.format("%d events of %d projects redelivered %d times (every one twice, "

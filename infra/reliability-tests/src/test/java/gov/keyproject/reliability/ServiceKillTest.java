@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
  * 3. Each consumer service in turn is killed (-9) while events stream to it, and started again: after catching up,
  * the figures, colours, notices and scores are exact.
  */
+@org.junit.jupiter.api.Order(7) // the heavy ones last: the test store has no secondary indexes
 class ServiceKillTest {
 
     private final Cluster cluster = Cluster.get();
@@ -51,8 +52,7 @@ class ServiceKillTest {
         }
         county.start(cluster);
 
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertThat(county.disagreements(cluster)).isEmpty());
+        county.awaitAgreement(cluster, Duration.ofMinutes(8));
         cluster.awaitNoLag(Duration.ofMinutes(2));
         assertThat(cluster.deadLetters()).isEqualTo(deadLettersBefore);
         Results.record("3. Service killed", String.format("1,500 reports and 500 starts for 500 projects; killed -9 "

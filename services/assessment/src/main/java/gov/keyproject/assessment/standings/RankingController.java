@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 考核红黑榜: each sequence's current ranking with every unit's components, penalties and why it moved; the
@@ -98,6 +99,14 @@ class RankingController {
         return lists.find(unitCode).orElseThrow();
     }
 
+    @GetMapping("/api/v1/lists/{unitCode}/history")
+    @Operation(summary = "单位列入与移出清单的记录", description = "Every listing and removal: action, list, reason, who "
+            + "and when, oldest first.")
+    List<Map<String, Object>> history(@PathVariable String unitCode) {
+        return lists.history(unitCode).stream().map(d -> (Map<String, Object>) new java.util.LinkedHashMap<>(d))
+                .toList();
+    }
+
     @DeleteMapping("/api/v1/lists/{unitCode}")
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(summary = "将单位移出清单")
@@ -106,7 +115,7 @@ class RankingController {
             throw ApiProblem.badRequest("list", "须为 EXEMPT (免试清单) 或 NEGATIVE (负面清单)");
         }
         UnitDirectory.Unit unit = units.find(unitCode).orElseThrow(() -> ApiProblem.notFound("单位", unitCode));
-        if (!lists.remove(unitCode, list)) {
+        if (!lists.remove(unitCode, list, Caller.current().actor(), clock.instant())) {
             throw ApiProblem.notFound(UnitLists.label(list) + "中的单位", unitCode);
         }
         rankings.refresh(calendar.assessmentPeriod(LocalDate.now(clock)), unit.kind(),

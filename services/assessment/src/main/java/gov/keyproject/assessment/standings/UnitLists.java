@@ -4,6 +4,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
 public class UnitLists {
 
     static final String COLLECTION = "unit-lists";
+    private static final String HISTORY = "history";
     public static final String EXEMPT = "EXEMPT";
     public static final String NEGATIVE = "NEGATIVE";
 
@@ -61,29 +63,45 @@ public class UnitLists {
             }
             throw new OnOtherList(current.get());
         }
+        // The listing and its history entry in one conditional upsert: a concurrent listing makes it a duplicate key.
+        Query free = new Query(Criteria.where("_id").is(listing.unitCode()).and("list").exists(false));
+        Update update = new Update().set("list", listing.list()).set("reason", listing.reason())
+                .set("by", listing.by()).set("at", listing.at().toString())
+                .push(HISTORY, new Document("action", "ADD").append("list", listing.list())
+                        .append("reason", listing.reason()).append("by", listing.by())
+                        .append("at", listing.at().toString()));
         try {
-            mongo.insert(new Document("_id", listing.unitCode()).append("list", listing.list())
-                    .append("reason", listing.reason()).append("by", listing.by())
-                    .append("at", listing.at().toString()), COLLECTION);
+            mongo.upsert(free, update, COLLECTION);
             return true;
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return put(listing);
         }
     }
 
-    /** Takes the unit off the list; true when it was on it. */
-    public boolean remove(String unitCode, String list) {
+    /** Takes the unit off the list, keeping who did it and when (痕迹); true when it was on it. */
+    public boolean remove(String unitCode, String list, String by, Instant at) {
         Query q = new Query(Criteria.where("_id").is(unitCode).and("list").is(list));
-        return mongo.remove(q, COLLECTION).getDeletedCount() == 1;
+        Update update = new Update().unset("list").unset("reason").unset("by").unset("at")
+                .push(HISTORY, new Document("action", "REMOVE").append("list", list).append("by", by)
+                        .append("at", at.toString()));
+        return mongo.updateFirst(q, update, COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** Every listing and removal of the unit, oldest first: who, when, which list, why. */
+    public List<Document> history(String unitCode) {
+        Document d = mongo.findById(unitCode, Document.class, COLLECTION);
+        return d == null ? List.of() : List.copyOf(d.getList(HISTORY, Document.class, List.of()));
     }
 
     public Optional<Listing> find(String unitCode) {
-        return Optional.ofNullable(mongo.findById(unitCode, Document.class, COLLECTION)).map(UnitLists::listing);
+        return Optional.ofNullable(mongo.findById(unitCode, Document.class, COLLECTION))
+                .filter(d -> d.getString("list") != null).map(UnitLists::listing);
     }
 
     public List<Listing> all() {
         List<Listing> all = new ArrayList<>();
-        mongo.findAll(Document.class, COLLECTION).forEach(d -> all.add(listing(d)));
+        mongo.findAll(Document.class, COLLECTION).stream().filter(d -> d.getString("list") != null)
+                .forEach(d -> all.add(listing(d)));
         all.sort(java.util.Comparator.comparing(Listing::unitCode));
         return all;
     }

@@ -42,6 +42,11 @@ public final class EventDigest {
             unit = unit != null ? unit : first(snapshot, "unitCode");
             project = project != null ? project : first(snapshot, "code");
         }
+        JsonNode notice = data.path("notice"); // NoticeIssued, NoticeChanged: the notice names its project and unit
+        if (notice.isObject()) {
+            unit = unit != null ? unit : first(notice, "unitCode");
+            project = project != null ? project : first(notice, "projectCode");
+        }
         if (project == null && record.topic().startsWith("registry.project-events")) {
             project = node.path("subject").asString(null);
         }

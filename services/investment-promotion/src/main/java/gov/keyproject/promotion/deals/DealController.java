@@ -115,6 +115,9 @@ class DealController {
     @PreAuthorize("hasAnyRole('OPERATOR', 'PROMOTION_STAFF')")
     @Operation(summary = "修改招商项目信息")
     DealState update(@PathVariable String id, @RequestBody RegisterDeal body) {
+        if (body.id() != null && !body.id().equals(id)) {
+            throw ApiProblem.badRequest("id", "与路径中的编号不一致 (a deal's id cannot be changed)");
+        }
         Caller caller = Caller.current();
         caller.requireUnit(body.unitCode());
         return command(id, caller, d -> d.update(body.details()));

@@ -44,7 +44,8 @@ class FeedController {
 
     record JobView(String id, String status, String fileName, String format, String encoding, int rows, int done,
                    int applied, int unchanged, int revised, int failed, int percent, int errorCount,
-                   boolean errorsTruncated, List<ErrorView> errors, String reason, Date createdAt, Date finishedAt) {
+                   boolean errorsTruncated, List<ErrorView> errors, String reason, String createdBy, Date createdAt,
+                   Date finishedAt) {
 
         static JobView of(Document d) {
             int rows = d.getInteger("rows", 0);
@@ -60,7 +61,7 @@ class FeedController {
             return new JobView(d.getString("_id"), status, d.getString("fileName"), d.getString("format"),
                     d.getString("encoding"), rows, done, d.getInteger("applied", 0), d.getInteger("unchanged", 0),
                     d.getInteger("revised", 0), d.getInteger("failed", 0), percent, errorCount,
-                    errorCount > errors.size(), errors, d.getString("reason"), d.getDate("createdAt"),
+                    errorCount > errors.size(), errors, d.getString("reason"), d.getString("createdBy"), d.getDate("createdAt"),
                     d.getDate("finishedAt"));
         }
     }
