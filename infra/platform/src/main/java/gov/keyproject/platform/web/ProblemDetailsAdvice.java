@@ -97,6 +97,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (gov.keyproject.platform.store.StoreFailures.isStoreUnreachable(e)) {
+            return storeUnavailable(e instanceof RuntimeException r ? r : new IllegalStateException(e));
+        }
         log.error("unexpected error", e);
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误");
         pd.setTitle("服务器内部错误");
