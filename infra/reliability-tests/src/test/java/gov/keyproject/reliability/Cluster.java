@@ -229,7 +229,11 @@ final class Cluster {
         return out;
     }
 
-    /** Lag of each service's consumer group: end offset minus committed offset, summed over its partitions. */
+    /**
+     * Lag of each service's consumer group: the records between its committed offset and the end, summed over its
+     * partitions. Counted by reading them, because a transaction's commit marker also takes an offset and a consumer
+     * never commits past a marker at the end of a partition (the console's dead-letter send-back is transactional).
+     */
     Map<String, Long> lag() {
         Map<TopicPartition, Long> ends = endOffsets();
         Map<String, Long> lag = new TreeMap<>();
@@ -239,13 +243,13 @@ final class Cluster {
             for (String group : groups) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                long sum = 0;
-                for (var e : committed.entrySet()) {
-                    if (e.getValue() != null) {
-                        sum += Math.max(0, ends.getOrDefault(e.getKey(), 0L) - e.getValue().offset());
+                Map<TopicPartition, Long> behind = new HashMap<>();
+                committed.forEach((tp, offset) -> {
+                    if (offset != null && ends.getOrDefault(tp, 0L) > offset.offset()) {
+                        behind.put(tp, offset.offset());
                     }
-                }
-                lag.put(group, sum);
+                });
+                lag.put(group, behind.isEmpty() ? 0L : recordsBetween(behind, ends));
             }
         } catch (InterruptedException | ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(e);
@@ -253,10 +257,39 @@ final class Cluster {
         return lag;
     }
 
+    /** Records (not transaction markers) from each partition's {@code from} offset to its end offset. */
+    private long recordsBetween(Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            long records = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (from.keySet().stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    return Math.max(records, 1); // could not read to the end: count it as behind
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                        records++;
+                    }
+                }
+            }
+            return records;
+        }
+    }
+
     /** Waits until every service's consumer group has consumed everything on its topics. */
     void awaitNoLag(Duration within) {
-        await().atMost(within).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> lag().values().stream().allMatch(l -> l == 0));
+        long start = System.nanoTime();
+        await().atMost(within).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
+            Map<String, Long> lag = lag();
+            System.out.println(Results.seconds(start) + " lag " + lag);
+            return lag.values().stream().allMatch(l -> l == 0);
+        });
     }
 
     /** Every record now on {@code topics} whose key passes {@code keys}, read from the start up to the end. */
