@@ -92,7 +92,7 @@ final class County {
                     "plannedStart", "2026-03-01", "plannedCompletion", "2027-12-31"));
             body.putAll(Map.of("unitCode", projects.get(code), "township", "镇" + projects.get(code),
                     "phase", "READY"));
-            expect(registry.post("/api/v1/projects", projectOperator, body), 201);
+            expectPatiently(() -> registry.post("/api/v1/projects", projectOperator, body), 201);
         });
     }
 
@@ -104,8 +104,8 @@ final class County {
         for (int i = 0, batch = 1; i < filings.size(); i += size, batch++) {
             List<Map<String, Object>> reports = filings.subList(i, Math.min(filings.size(), i + size)).stream()
                     .map(Filing::body).toList();
-            ApiClient.Response r = registry.post("/api/v1/reports/batch", operator, Map.of("reports", reports));
-            expect(r, 200);
+            ApiClient.Response r = expectPatiently(() -> registry.post("/api/v1/reports/batch", operator,
+                    Map.of("reports", reports)), 200);
             for (JsonNode outcome : r.json()) {
                 if (!"REJECTED".equals(outcome.get("status").asString())) {
                     accepted++;
@@ -119,7 +119,7 @@ final class County {
     /** Every project starts work on its planned day: the lag rule now applies and the colour settles. */
     void start(Cluster cluster) {
         ApiClient registry = cluster.api(Service.PROJECT_REGISTRY);
-        parallel(projects.keySet(), code -> expect(registry.post("/api/v1/projects/" + code + "/phase",
+        parallel(projects.keySet(), code -> expectPatiently(() -> registry.post("/api/v1/projects/" + code + "/phase",
                 operatorFor(cluster, code),
                 Map.of("phase", "UNDER_CONSTRUCTION", "on", "2026-03-01")), 200));
     }
@@ -240,6 +240,29 @@ final class County {
             throw new AssertionError("no agreement with the oracle within " + within + ": lag " + cluster.lag()
                     + ", disagreements " + last, e);
         }
+    }
+
+    /**
+     * As a unit system does: a 503 (the store was slow or away) is tried again after its Retry-After. A repeated
+     * registration or start whose first try did land answers 409 (already there), which counts as done.
+     */
+    static ApiClient.Response expectPatiently(java.util.function.Supplier<ApiClient.Response> call, int status) {
+        ApiClient.Response r = call.get();
+        for (int attempt = 1; r.status() == 503 && attempt < 20; attempt++) {
+            long retryAfter = Long.parseLong(r.headers().firstValue("Retry-After").orElse("1"));
+            try {
+                Thread.sleep(Math.min(5, Math.max(1, retryAfter)) * 1000L); // the service said when to come back
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            r = call.get();
+            if (r.status() == 409) {
+                return r;
+            }
+        }
+        expect(r, status);
+        return r;
     }
 
     static void expect(ApiClient.Response r, int status) {
