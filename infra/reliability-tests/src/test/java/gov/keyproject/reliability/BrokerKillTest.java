@@ -51,7 +51,7 @@ class BrokerKillTest {
         long downNanos = System.nanoTime() - killedAt[0];
         county.start(cluster);
 
-        county.awaitAgreement(cluster, Duration.ofMinutes(15));
+        county.awaitAgreement(cluster, Duration.ofMinutes(25)); // about 27 events/s on the embedded store: issue 9
         cluster.awaitNoLag(Duration.ofMinutes(2));
         String settled = Results.seconds(start);
         assertThat(cluster.deadLetters()).isEqualTo(deadLettersBefore);
