@@ -113,7 +113,8 @@ public final class StatisticsBenchmark {
             figures.put("replay: seconds after ready", round(replay));
             figures.put("replay: events/s", Math.round(events / replay));
             figures.put("replay as a share of the raw consume rate", round((events / replay) / (events / rawSeconds)));
-            feed(servers, statistics, client.getDatabase(database), year, figures);
+            feed(servers.token("bench-feed", null, gov.keyproject.platform.security.Role.STATISTICS_FEED), statistics,
+                    client.getDatabase(database), year, figures);
         } finally {
             statistics.stop();
         }
@@ -129,8 +130,8 @@ public final class StatisticsBenchmark {
      * A statistics-bureau file of FEED_ROWS rows (10 months of as many projects as needed, known to the read model),
      * uploaded twice: the first import applies every row, the second finds every row unchanged.
      */
-    private static void feed(TestServers servers, ServiceProcess statistics,
-                             com.mongodb.client.MongoDatabase db, int year, Figures figures) throws Exception {
+    static void feed(String token, ServiceProcess statistics, com.mongodb.client.MongoDatabase db, int year,
+                     Figures figures) throws Exception {
         int months = 10;
         int projects = FEED_ROWS / months;
         List<Document> known = new ArrayList<>();
@@ -146,7 +147,6 @@ public final class StatisticsBenchmark {
             }
         }
         byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String token = servers.token("bench-feed", null, gov.keyproject.platform.security.Role.STATISTICS_FEED);
         for (String pass : List.of("first import", "same file again")) {
             long t0 = System.nanoTime();
             String job = upload(statistics.baseUrl(), token, file);

@@ -90,6 +90,12 @@ public class Rankings {
         return rank(period, kind, Map.of(), cause, false);
     }
 
+    /** As {@link #tallyMoved(YearMonth, UnitKind, Cause)}, with a cause per unit that moved. */
+    public Optional<RankingPublished> tallyMoved(YearMonth period, UnitKind kind, Map<String, Cause> causes,
+                                                 Cause cause) {
+        return rank(period, kind, causes, cause, false);
+    }
+
     private Optional<RankingPublished> rank(YearMonth period, UnitKind kind, Map<String, Cause> causes, Cause cause,
                                             boolean membership) {
         Map<String, UnitDirectory.Unit> sequence = null;

@@ -6,6 +6,7 @@ import gov.keyproject.assessment.notice.SupervisionNotice;
 import gov.keyproject.assessment.ranking.Contribution;
 import gov.keyproject.assessment.ranking.Contributions;
 import gov.keyproject.assessment.standings.Cause;
+import gov.keyproject.assessment.standings.RankingUpdates;
 import gov.keyproject.assessment.standings.Rankings;
 import gov.keyproject.assessment.standings.Tallies;
 import gov.keyproject.assessment.standings.UnitDirectory;
@@ -56,10 +57,12 @@ public class Supervisor {
     private final Clock clock;
     private final io.micrometer.core.instrument.Timer rankingUpdate;
     private final io.micrometer.core.instrument.Timer projectUpdate;
-    private final io.micrometer.core.instrument.Timer acceptedToRanking;
+    private final RankingUpdates rankingUpdates;
 
     Supervisor(ProjectRecords records, DealRecords deals, UnitDirectory units, Tallies tallies, Rankings rankings,
-               AssessmentSettings settings, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+               RankingUpdates rankingUpdates, AssessmentSettings settings, Clock clock,
+               io.micrometer.core.instrument.MeterRegistry meters) {
+        this.rankingUpdates = rankingUpdates;
         this.records = records;
         this.deals = deals;
         this.units = units;
@@ -70,14 +73,10 @@ public class Supervisor {
         this.clock = clock;
         // The cost of one ranking update (tally and re-rank) and of one whole project update, as histograms.
         this.rankingUpdate = io.micrometer.core.instrument.Timer.builder("keyproject.assessment.ranking.update")
-                .description("Putting one project's contribution into its unit's tally and re-ranking the sequence")
+                .description("Putting one project's contribution into its unit's tally (the re-rank is queued)")
                 .publishPercentileHistogram().register(meters);
         this.projectUpdate = io.micrometer.core.instrument.Timer.builder("keyproject.assessment.project.update")
                 .description("Applying one input to a project: evaluation, notices, write, tally and ranking")
-                .publishPercentileHistogram().register(meters);
-        this.acceptedToRanking = io.micrometer.core.instrument.Timer.builder("keyproject.pipeline.accepted.to.ranking")
-                .description("From the request that caused a change being accepted (e.g. a report filed at the "
-                        + "registry) to the ranking that reflects it being updated here")
                 .publishPercentileHistogram().register(meters);
     }
 
@@ -319,11 +318,6 @@ public class Supervisor {
                     entered, events.size());
             if (batch == null) {
                 rankingUpdate.record(() -> propagate(stored, cause, null));
-                java.time.Instant accepted = gov.keyproject.platform.outbox.EventContext.current().acceptedAt();
-                if (accepted != null) {
-                    // Wall time, not the business clock: the request and this update may run on shifted clocks.
-                    acceptedToRanking.record(java.time.Duration.between(accepted, java.time.Instant.now()));
-                }
             } else {
                 propagate(stored, cause, batch);
             }
@@ -408,7 +402,8 @@ public class Supervisor {
                     (a, b) -> new Cause("SWEEP", a.label().endsWith("等") ? a.label() : a.label() + "等"));
             return;
         }
-        rankings.tallyMoved(period, unit.get().kind(), cause);
+        rankingUpdates.moved(period, unit.get().kind(), unitCode, cause,
+                gov.keyproject.platform.outbox.EventContext.current().acceptedAt());
     }
 
     private static String dealWhat(EventEnvelope event) {

@@ -11,11 +11,8 @@ import gov.keyproject.contracts.project.ProjectRegistered;
 import gov.keyproject.contracts.project.ProjectSnapshot;
 import gov.keyproject.platform.consumer.EventMessages;
 import gov.keyproject.contracts.statistics.ProjectFiguresUpdated;
-import gov.keyproject.contracts.statistics.UnitFiguresUpdated;
 import gov.keyproject.platform.outbox.AggregateStore;
-import gov.keyproject.statistics.figures.Dimension;
 import gov.keyproject.statistics.figures.EnteredInvestment;
-import gov.keyproject.statistics.figures.GroupFigures;
 import gov.keyproject.statistics.figures.InvestmentFigures;
 import gov.keyproject.statistics.figures.ProjectFigures;
 import gov.keyproject.statistics.period.PeriodCloses;
@@ -55,17 +52,18 @@ public class ProjectReadModel {
 
     @Bean
     Consumer<Message<byte[]>> projectEvents(AggregateStore store, MongoTemplate mongo, Clock clock,
-                                            PeriodCloses periods) {
-        return EventMessages.consumer(event -> apply(store, mongo, clock, periods, event));
+                                            PeriodCloses periods, UnitFiguresPublication units) {
+        return EventMessages.consumer(event -> apply(store, mongo, clock, periods, units, event));
     }
 
     /**
      * Applies one registry event to the project's document and, in the same single-document write, queues the figure
-     * events it causes (the project's and its unit's figures for the assessment period and the report's period).
-     * A redelivered or stale event (sequence not newer than the document's) changes nothing.
+     * events it causes (the project's figures for the assessment period and the report's period); then queues its
+     * unit's figures for those periods to be published. A redelivered or stale event (sequence not newer than the
+     * document's) changes nothing.
      */
     static void apply(AggregateStore store, MongoTemplate mongo, Clock clock, PeriodCloses periods,
-                      EventEnvelope event) {
+                      UnitFiguresPublication units, EventEnvelope event) {
         DomainEvent data = EventCodec.data(event);
         String code = codeOf(data);
         if (code == null) {
@@ -90,7 +88,7 @@ public class ProjectReadModel {
             ProjectFacts before = doc.containsKey("registeredOn") ? toFacts(doc) : null;
             ProjectFacts after = after(before, doc, data);
             LocalDate today = LocalDate.now(clock);
-            List<DomainEvent> figures = after == null ? List.of() : figureEvents(mongo, after, data, today);
+            List<DomainEvent> figures = after == null ? List.of() : figureEvents(after, data, today);
             if (data instanceof ProgressReported p && after != null) {
                 periods.recordAmendments(p.period(), event.id(), after, today,
                         (p.revision() == 1 ? "填报月度进度 " : "更正月度进度 ") + p.period());
@@ -98,6 +96,14 @@ public class ProjectReadModel {
             try {
                 store.update(COLLECTION, code, doc.getLong(AggregateStore.VERSION),
                         doc.getLong(AggregateStore.EVENT_SEQ), update, figures);
+                if (after != null) {
+                    for (YearMonth period : periods(data, today)) {
+                        units.moved(after.unitCode(), period, code);
+                        if (before != null && !before.unitCode().equals(after.unitCode())) {
+                            units.moved(before.unitCode(), period, code); // moved to another unit
+                        }
+                    }
+                }
                 return;
             } catch (org.springframework.dao.OptimisticLockingFailureException e) {
                 if (attempt >= 5) {
@@ -154,29 +160,23 @@ public class ProjectReadModel {
                 before == null ? reportsOf(doc) : before.reports());
     }
 
-    /** Figures of the project and of its unit, for the assessment period and (if other) the report's period. */
-    private static List<DomainEvent> figureEvents(MongoTemplate mongo, ProjectFacts after, DomainEvent data,
-                                                 LocalDate today) {
+    /** The periods an event moves: the assessment period and (if other) the report's period. */
+    private static java.util.Set<YearMonth> periods(DomainEvent data, LocalDate today) {
         java.util.Set<YearMonth> periods = new java.util.TreeSet<>();
         periods.add(InvestmentFigures.assessmentPeriod(today));
         if (data instanceof ProgressReported p && !p.period().isAfter(YearMonth.from(today))) {
             periods.add(p.period());
         }
-        List<ProjectFacts> unit = new ArrayList<>();
-        for (ProjectFacts f : facts(mongo, after.unitCode())) {
-            if (!f.code().equals(after.code())) {
-                unit.add(f);
-            }
-        }
-        unit.add(after);
+        return periods;
+    }
+
+    /** The project's figures for the periods the event moves (its unit's are published apart, gathered). */
+    private static List<DomainEvent> figureEvents(ProjectFacts after, DomainEvent data, LocalDate today) {
         List<DomainEvent> events = new ArrayList<>();
-        for (YearMonth period : periods) {
-            InvestmentFigures figures = new InvestmentFigures(period, today);
-            ProjectFigures p = figures.project(after, EnteredInvestment.NONE);
+        for (YearMonth period : periods(data, today)) {
+            ProjectFigures p = new InvestmentFigures(period, today).project(after, EnteredInvestment.NONE);
             events.add(new ProjectFiguresUpdated(after.code(), after.unitCode(), period, p.counted(),
                     FigureEvents.values(p)));
-            GroupFigures g = figures.group(Dimension.UNIT, after.unitCode(), unit, EnteredInvestment.NONE);
-            events.add(new UnitFiguresUpdated(after.unitCode(), period, after.code(), FigureEvents.values(g)));
         }
         return events;
     }
@@ -199,9 +199,21 @@ public class ProjectReadModel {
 
     /** The facts of every known project (of one unit when {@code unitCode} is given), for the figures. */
     public static List<ProjectFacts> facts(MongoTemplate mongo, String unitCode) {
+        return factsOfUnits(mongo, unitCode == null ? null : List.of(unitCode));
+    }
+
+    /** The unit codes of every known project. */
+    static List<String> unitCodes(MongoTemplate mongo) {
+        return mongo.findDistinct(new Query(Criteria.where("registeredOn").exists(true)), "unitCode", COLLECTION,
+                String.class);
+    }
+
+    /** The facts of the known projects of the given units (of every unit when null). */
+    static List<ProjectFacts> factsOfUnits(MongoTemplate mongo, java.util.Collection<String> unitCodes) {
         Query query = new Query(Criteria.where("registeredOn").exists(true));
-        if (unitCode != null) {
-            query.addCriteria(Criteria.where("unitCode").is(unitCode));
+        if (unitCodes != null) {
+            query.addCriteria(unitCodes.size() == 1 ? Criteria.where("unitCode").is(unitCodes.iterator().next())
+                    : Criteria.where("unitCode").in(unitCodes));
         }
         query.fields().exclude("outbox").exclude(AggregateStore.RECENT_CHANGES);
         List<ProjectFacts> facts = new ArrayList<>();
