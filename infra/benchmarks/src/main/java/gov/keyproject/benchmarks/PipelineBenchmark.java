@@ -81,10 +81,17 @@ public final class PipelineBenchmark {
     private static final List<Integer> RATES = List.of(200, 1_000);
     private static final int RAW_RECORDS = Integer.getInteger("rawRecords", 200_000);
     private static final int WAIT_SECONDS = Integer.getInteger("waitSeconds", 1_800);
+    /** A replay slower than this is measured over this long (events applied by then), not to the end. */
+    private static final int REPLAY_SECONDS = Integer.getInteger("replaySeconds", 300);
     private static final String REGISTRY_DAY = "2026-06-30";
     private static final String TODAY = "2026-07-01";
     private static final YearMonth PERIOD = YearMonth.of(2026, 6);
-    private static final List<String> GROUPS = List.of("investment-statistics", "assessment");
+    /** The live consumer groups the pipeline waits on, with the topics each consumes. */
+    private static final Map<String, List<String>> GROUPS = Map.of(
+            "investment-statistics", List.of(Topics.REGISTRY_UNIT_EVENTS, Topics.REGISTRY_PROJECT_EVENTS,
+                    Topics.STATISTICS_FEED),
+            "assessment", List.of(Topics.REGISTRY_UNIT_EVENTS, Topics.REGISTRY_PROJECT_EVENTS,
+                    Topics.STATISTICS_ENTRY_EVENTS, Topics.PROMOTION_DEAL_EVENTS, Topics.STATISTICS_PERIOD_EVENTS));
 
     private final Path root = Path.of("").toAbsolutePath();
     private final Figures figures = new Figures("pipeline benchmark: the whole system against the machine's limit");
@@ -129,6 +136,7 @@ public final class PipelineBenchmark {
         figures.note("Everything co-located on one machine: the Kafka broker, the MongoDB-protocol server (in memory), "
                 + "four services, the load generator and the pass-through pipeline, each service its own JVM with the "
                 + "local stack's default heap. Rate limits are off (they are tested in the reliability suite).");
+        figures.put("consumer threads per binding", System.getProperty("concurrency", "1 (default)"));
         figures.note(PROJECTS + " projects in " + UNITS + " township units; the registry runs on " + REGISTRY_DAY
                 + ", the others on " + TODAY + " (June is the assessment period).");
         figures.write(root.resolve("infra/benchmarks/target/results"), "pipeline");
@@ -167,6 +175,9 @@ public final class PipelineBenchmark {
         env.put("JWT_PUBLIC_KEY_LOCATION", DevTokens.publicKey(dir.resolve("keys")).toUri().toString());
         env.put("KEYPROJECT_RATELIMIT_ENABLED", "false");
         env.put("KEYPROJECT_TODAY", service == Service.PROJECT_REGISTRY ? REGISTRY_DAY : TODAY);
+        if (System.getProperty("concurrency") != null) {
+            env.put("KAFKA_CONSUMER_CONCURRENCY", System.getProperty("concurrency")); // consumer threads per binding
+        }
         env.putAll(extra);
         return env;
     }
@@ -343,8 +354,9 @@ public final class PipelineBenchmark {
         long t0 = System.nanoTime();
         int sent = sendBatches(base + "/api/v1/reports/batch", "registry", 2);
         double accepted = seconds(t0);
-        awaitNoLag(WAIT_SECONDS);
+        Map<String, Double> caughtUp = awaitNoLag(WAIT_SECONDS);
         double applied = seconds(t0);
+        caughtUp.forEach((g, at) -> figures.put("burst: " + g + " caught up (s)", round(accepted + at)));
         // The ranking follows the last tally move within the re-rank delay: done when re-ranking has stopped.
         awaitReranksSettled();
         Instant lastRanking = lastRecordAt(Topics.ASSESSMENT_RANKING_EVENTS);
@@ -395,8 +407,9 @@ public final class PipelineBenchmark {
                 for (int k = 0; k < perTick; k++) {
                     long n = next.getAndIncrement();
                     int i = (int) (n % PROJECTS);
+                    // A new amount every time: an unchanged report is not an event.
                     byUnit.computeIfAbsent(unit(i % UNITS), u -> new ArrayList<>()).add(item(i,
-                            BigDecimal.valueOf(300 + n % 500)));
+                            BigDecimal.valueOf(rate).add(BigDecimal.valueOf(n, 2))));
                 }
                 byUnit.forEach((unit, items) -> sent.add(send("POST", base + "/api/v1/reports/batch",
                         unitToken(unit), Map.of("reports", items))));
@@ -407,6 +420,8 @@ public final class PipelineBenchmark {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         double sending = seconds(start);
         long failed = sent.stream().filter(f -> f.join().statusCode() != 200).count();
+        long accepted = sent.stream().mapToLong(f -> count(f.join().body(), "\"status\":\"FILED\"")
+                + count(f.join().body(), "\"status\":\"CORRECTED\"")).sum();
         long stopped = System.nanoTime();
         awaitNoLag(WAIT_SECONDS);
         double drain = seconds(stopped);
@@ -414,7 +429,8 @@ public final class PipelineBenchmark {
         Map<String, Double> after = prometheus(Service.ASSESSMENT);
         double[] q = quantiles(before, after, timer);
         String label = "latency at " + rate + " reports/s for " + LATENCY_SECONDS + " s";
-        figures.put(label + ": reports sent / non-200 batches", next.get() + " / " + failed);
+        figures.put(label + ": reports sent / accepted / non-200 batches", next.get() + " / " + accepted + " / "
+                + failed);
         figures.put(label + ": offered rate achieved (reports/s)", Math.round(next.get() / sending));
         figures.put(label + ": report accepted → ranking published p50 / p95 / p99 (ms, ≤ bucket)",
                 round(q[1]) + " / " + round(q[2]) + " / " + round(q[3]));
@@ -471,10 +487,19 @@ public final class PipelineBenchmark {
                     .awaitReady(Duration.ofSeconds(180));
             double ready = seconds(t0);
             try {
-                awaitSeconds(WAIT_SECONDS, () -> lag(group) == 0);
-                double seconds = seconds(t0) - ready;
-                double rate = inputs / seconds;
-                figures.put("replay " + s.id + ": " + inputs + " events (events/s)", Math.round(rate));
+                long deadline = t0 + TimeUnit.SECONDS.toNanos(REPLAY_SECONDS);
+                long left = lag(group, topics.get(s));
+                while (left > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(500); // polling the group's progress
+                    left = lag(group, topics.get(s));
+                }
+                // From the process's start: consuming begins before the service reports ready.
+                double seconds = seconds(t0);
+                long applied = inputs - left;
+                double rate = applied / seconds;
+                figures.put("replay " + s.id + ": events applied of those on its topics / s (start-up "
+                        + round(ready) + " s included)", applied + " of " + inputs + " / " + round(seconds));
+                figures.put("replay " + s.id + ": events/s", Math.round(rate));
                 figures.put("replay " + s.id + ": as a share of the raw consume rate", round(rate / rawRate));
                 figures.put("replay " + s.id + ": 1.5 million events would take (min, at this rate)",
                         Math.round(1_500_000 / rate / 60));
@@ -489,8 +514,8 @@ public final class PipelineBenchmark {
         ServiceProcess statistics = services.get(Service.INVESTMENT_STATISTICS);
         try (var client = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
             StatisticsBenchmark.feed(tokens.mint("bench-feed", null, List.of(Role.STATISTICS_FEED),
-                            Duration.ofDays(1)), statistics, client.getDatabase("keyproject-statistics"), 2026,
-                    figures);
+                            Duration.ofDays(1)), statistics, client.getDatabase("keyproject-statistics"), 2025,
+                    figures); // 2025: every month of it is past for the service's clock
         }
     }
 
@@ -626,38 +651,44 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** Records not yet consumed by a group, over every topic it consumes. */
-    private long lag(String group) {
+    /** Records on {@code topics} not yet consumed by a group (a partition it never committed counts whole). */
+    private long lag(String group, List<String> topics) {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
-            if (committed.isEmpty()) {
-                return Long.MAX_VALUE;
-            }
             Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
-            committed.keySet().forEach(tp -> specs.put(tp, OffsetSpec.latest()));
-            var ends = admin.listOffsets(specs).all().get();
+            for (var d : admin.describeTopics(topics).allTopicNames().get().values()) {
+                d.partitions().forEach(p -> specs.put(new TopicPartition(d.name(), p.partition()),
+                        OffsetSpec.latest()));
+            }
             long lag = 0;
-            for (var e : committed.entrySet()) {
-                long end = ends.get(e.getKey()).offset();
-                lag += Math.max(0, end - (e.getValue() == null ? 0 : e.getValue().offset()));
+            for (var e : admin.listOffsets(specs).all().get().entrySet()) {
+                OffsetAndMetadata at = committed.get(e.getKey());
+                lag += Math.max(0, e.getValue().offset() - (at == null ? 0 : at.offset()));
             }
             return lag;
         } catch (Exception e) {
-            return Long.MAX_VALUE;
+            return Long.MAX_VALUE; // a topic not created yet: not caught up
         }
     }
 
-    private void awaitNoLag(int maxSeconds) throws Exception {
+    /** Waits until every live group has consumed everything; returns when each got there (s from the call). */
+    private Map<String, Double> awaitNoLag(int maxSeconds) throws Exception {
         long last = System.nanoTime();
         long start = System.nanoTime();
+        Map<String, Double> caughtUp = new TreeMap<>();
         while (true) {
             Map<String, Long> lags = new TreeMap<>();
-            for (String g : GROUPS) {
-                lags.put(g, lag(g));
-            }
-            if (lags.values().stream().allMatch(l -> l == 0)) {
-                return;
+            GROUPS.forEach((g, topics) -> lags.put(g, lag(g, topics)));
+            lags.forEach((g, l) -> {
+                if (l == 0) {
+                    caughtUp.putIfAbsent(g, round(seconds(start)));
+                } else {
+                    caughtUp.remove(g);
+                }
+            });
+            if (caughtUp.size() == GROUPS.size()) {
+                return caughtUp;
             }
             if (seconds(last) > 10) {
                 System.out.printf("  … %.0f s, lag %s%n", seconds(start), lags);

@@ -66,7 +66,10 @@ public class AggregateStore {
 
     /**
      * Applies {@code changes} (fields to set, trail entries to push…) to an aggregate loaded at
-     * {@code expectedVersion} and appends its new events, in one conditional single-document update.
+     * {@code expectedVersion} and appends its new events, in one conditional single-document update. The update
+     * returns the document's whole outbox, and all of it goes to the relay, oldest first: an event left behind by a
+     * failed publish or a crash is published before the newer ones, because consumers skip an aggregate's event
+     * whose sequence is not above the last they applied.
      *
      * @throws OptimisticLockingFailureException when someone else changed it since it was loaded
      */
@@ -84,12 +87,36 @@ public class AggregateStore {
         }
         ensureIndex(collection);
         Query query = new Query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
-        long matched = mongo.updateFirst(query, changes, collection).getMatchedCount();
-        if (matched == 0) {
+        query.fields().include(PendingEvent.FIELD);
+        Document after = mongo.findAndModify(query, changes,
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Document.class,
+                collection);
+        if (after == null) {
             throw new OptimisticLockingFailureException(
                     "%s %s changed since version %d".formatted(collection, id, expectedVersion));
         }
-        relay.submit(collection, id, pending);
+        relay.submit(collection, id, outboxOf(after));
+    }
+
+    /**
+     * Hands every event still pending in these documents to the relay, oldest first (one read): for writes that
+     * cannot return the document, so that events left behind earlier go out before the ones just written.
+     */
+    public void submitPending(String collection, java.util.Collection<?> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Query query = new Query(ids.size() == 1 ? Criteria.where("_id").is(ids.iterator().next())
+                : Criteria.where("_id").in(ids));
+        query.fields().include(PendingEvent.FIELD);
+        for (Document doc : mongo.find(query, Document.class, collection)) {
+            relay.submit(collection, doc.get("_id"), outboxOf(doc));
+        }
+    }
+
+    private static List<PendingEvent> outboxOf(Document doc) {
+        return doc.getList(PendingEvent.FIELD, Document.class, List.of()).stream()
+                .map(PendingEvent::fromDocument).toList();
     }
 
     /** One change of a bulk write: the aggregate as loaded, the changes and the events they cause. */
@@ -140,9 +167,7 @@ public class AggregateStore {
                 }
             }
         }
-        for (Object id : applied) {
-            relay.submit(collection, id, events.get(id));
-        }
+        submitPending(collection, applied.stream().filter(id -> !events.get(id).isEmpty()).toList());
         return applied;
     }
 
@@ -170,16 +195,13 @@ public class AggregateStore {
 
     /**
      * For a store that writes its own documents (bulk writes keyed otherwise): the outbox entry of {@code event} at
-     * {@code sequence}, to push into {@link #OUTBOX} in the same write as the change it reports.
+     * {@code sequence}, to push into {@link #OUTBOX} in the same write as the change it reports; then
+     * {@link #submitPending} the written documents.
      */
     public Document outboxEntry(DomainEvent event, long sequence) {
         return pending(List.of(event), sequence - 1).get(0).toDocument();
     }
 
-    /** Hands entries just written with {@link #outboxEntry} to the relay at once (its sweep finds them anyway). */
-    public void submitted(String collection, Object id, List<Document> entries) {
-        relay.submit(collection, id, entries.stream().map(PendingEvent::fromDocument).toList());
-    }
 
     private List<PendingEvent> pending(List<? extends DomainEvent> events, long lastSeq) {
         EventContext context = EventContext.current();

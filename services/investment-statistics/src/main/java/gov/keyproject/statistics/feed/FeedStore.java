@@ -94,7 +94,7 @@ public class FeedStore {
             Update update = update(row, newRev, List.of(revision(row.amountEntered(), source)), entry);
             try {
                 if (mongo.upsert(cas(id, rev), update, COLLECTION).getMatchedCount() == 1 || current == null) {
-                    store.submitted(COLLECTION, id, List.of(entry));
+                    store.submitPending(COLLECTION, List.of(id));
                     return current == null ? Outcome.APPLIED : Outcome.REVISED;
                 }
             } catch (DuplicateKeyException e) {
@@ -185,11 +185,13 @@ public class FeedStore {
                 throw e;
             }
         }
+        List<Object> written = new ArrayList<>();
         for (int index = 0; index < order.size(); index++) {
             if (!failed.contains(index)) {
-                store.submitted(COLLECTION, order.get(index), List.of(entries.get(index)));
+                written.add(order.get(index));
             }
         }
+        store.submitPending(COLLECTION, written);
         for (int index : failed) {
             // Another writer changed this key meanwhile: redo its rows one by one on top of what is there now.
             for (int i : pending.get(order.get(index)).rows) {

@@ -64,7 +64,7 @@ public class UnitFiguresPublication implements SmartLifecycle {
     private volatile boolean running;
 
     UnitFiguresPublication(MongoTemplate mongo, AggregateStore store, Clock clock,
-                           @Value("${keyproject.statistics.unit-figures-delay:300ms}") Duration delay,
+                           @Value("${keyproject.statistics.unit-figures-delay:1s}") Duration delay,
                            MeterRegistry meters) {
         this.mongo = mongo;
         this.store = store;

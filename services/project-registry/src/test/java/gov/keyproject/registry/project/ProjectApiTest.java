@@ -9,7 +9,14 @@ import gov.keyproject.contracts.project.ProjectPhaseChanged;
 import gov.keyproject.contracts.project.ProjectRegistered;
 import gov.keyproject.devstack.ApiClient;
 import gov.keyproject.devstack.TopicReader;
+import gov.keyproject.platform.outbox.AggregateStore;
 import gov.keyproject.platform.outbox.OutboxRelay;
+import gov.keyproject.registry.RegistryFixtures;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import gov.keyproject.registry.RegistryIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +44,10 @@ class ProjectApiTest extends RegistryIntegrationTest {
 
     @Autowired
     OutboxRelay relay;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    MongoTemplate mongo;
 
     private TopicReader topic;
     private String unit;
@@ -173,6 +184,40 @@ class ProjectApiTest extends RegistryIntegrationTest {
         assertThat(trail.get(0).get("actor").asString()).isEqualTo("operator-li");
         assertThat(trail.get(1).get("actor").asString()).isEqualTo("system-" + unit + "@" + unit);
         assertThat(trail.get(1).get("changes").get("approvals.ENVIRONMENT").get("to").asString()).isEqualTo("DONE");
+    }
+
+    @Test
+    void anEventLeftInItsDocumentGoesOutBeforeTheNextChangeOfTheSameProject() {
+        String code = register();
+        String unitSystem = unitSystem(unit);
+        for (boolean batch : List.of(false, true)) {
+            events(topic, code, batch ? 3 : 1);
+            settle();
+            // As after a failed publish or a crash: an event in the document's outbox that the relay never got.
+            Document doc = mongo.findOne(new Query(Criteria.where("_id").is(code)), Document.class,
+                    ProjectService.COLLECTION);
+            long left = doc.get(AggregateStore.EVENT_SEQ, Number.class).longValue() + 1;
+            YearMonth month = YearMonth.of(2026, batch ? 2 : 1);
+            ProgressReported leftBehind = new ProgressReported(code, unit, month, 1, new BigDecimal("10.00"), null,
+                    new BigDecimal("10.00"), true, "施工中", 10, 0, "test", false, today());
+            mongo.updateFirst(new Query(Criteria.where("_id").is(code)), new Update()
+                    .push(AggregateStore.OUTBOX, store.outboxEntry(leftBehind, left))
+                    .set(AggregateStore.EVENT_SEQ, left).inc(AggregateStore.VERSION, 1L), ProjectService.COLLECTION);
+
+            // The next change of the project, through a single write or the batch endpoint's bulk write.
+            String period = YearMonth.from(today()).toString();
+            Map<String, Object> body = report(batch ? 1300 : 1200);
+            ApiClient.Response r = batch
+                    ? api().post("/api/v1/reports/batch", unitSystem, Map.of("reports", List.of(
+                            RegistryFixtures.with(RegistryFixtures.with(body, "projectCode", code), "period", period))))
+                    : api().put("/api/v1/projects/" + code + "/reports/" + period, unitSystem, body);
+            assertThat(r.status()).as(r.body()).isIn(200, 201);
+
+            List<Long> sequences = events(topic, code, batch ? 5 : 3).stream().map(EventEnvelope::sequence)
+                    .toList();
+            assertThat(sequences).as("published in the order written").isSorted().doesNotHaveDuplicates();
+            assertThat(sequences).contains(left, left + 1);
+        }
     }
 
     private String register() {
