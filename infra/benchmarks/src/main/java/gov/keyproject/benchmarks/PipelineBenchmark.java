@@ -351,6 +351,10 @@ public final class PipelineBenchmark {
     private double burst() throws Exception {
         String base = services.get(Service.PROJECT_REGISTRY).baseUrl();
         long rankingsBefore = endOffset(Topics.ASSESSMENT_RANKING_EVENTS);
+        Map<Service, Map<String, Double>> metricsBefore = new EnumMap<>(Service.class);
+        for (Service s : List.of(Service.INVESTMENT_STATISTICS, Service.ASSESSMENT)) {
+            metricsBefore.put(s, prometheus(s));
+        }
         long t0 = System.nanoTime();
         int sent = sendBatches(base + "/api/v1/reports/batch", "registry", 2);
         double accepted = seconds(t0);
@@ -369,7 +373,69 @@ public final class PipelineBenchmark {
         figures.put("burst: rankings published during the burst",
                 endOffset(Topics.ASSESSMENT_RANKING_EVENTS) - rankingsBefore);
         figures.put("burst: end to end (reports/s)", Math.round(rate));
+        for (Service s : List.of(Service.INVESTMENT_STATISTICS, Service.ASSESSMENT)) {
+            Double at = caughtUp.get(s.id);
+            profile(s, metricsBefore.get(s), prometheus(s), sent, at == null ? null : accepted + at);
+        }
         return rate;
+    }
+
+    private static final String STORE_COMMANDS = "mongodb_driver_commands_seconds";
+
+    /**
+     * Where a consumer's time went during the burst, from its own metrics: the store commands it sent per report
+     * (the driver's command timer, by command and collection) and the time they took against its catch-up time;
+     * for assessment, its per-event timers too.
+     */
+    private void profile(Service service, Map<String, Double> before, Map<String, Double> after, int reports,
+                         Double caughtUpSeconds) {
+        Map<String, double[]> byCommand = new TreeMap<>();
+        after.forEach((key, v) -> {
+            if (key.startsWith(STORE_COMMANDS + "_count{")) {
+                String what = label(key, "command") + " " + label(key, "collection");
+                double seconds = after.getOrDefault(key.replace("_count{", "_sum{"), 0.0)
+                        - before.getOrDefault(key.replace("_count{", "_sum{"), 0.0);
+                double[] sum = byCommand.computeIfAbsent(what, k -> new double[2]);
+                sum[0] += v - before.getOrDefault(key, 0.0);
+                sum[1] += seconds;
+            }
+        });
+        double commands = byCommand.values().stream().mapToDouble(c -> c[0]).sum();
+        double storeSeconds = byCommand.values().stream().mapToDouble(c -> c[1]).sum();
+        if (commands == 0) {
+            figures.note(service.id + ": no store command metrics exposed; no profile of the burst");
+            return;
+        }
+        String label = "burst profile " + service.id + ": ";
+        figures.put(label + "store commands per report", round(commands / reports));
+        figures.put(label + "store command mean (ms)", round(storeSeconds / commands * 1000));
+        if (caughtUpSeconds != null) {
+            figures.put(label + "store time / its catch-up time (all threads)",
+                    round(storeSeconds / Math.max(0.001, caughtUpSeconds)));
+        }
+        figures.put(label + "commands per report by command and collection", byCommand.entrySet().stream()
+                .filter(e -> e.getValue()[0] / reports >= 0.05)
+                .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+                .map(e -> e.getKey() + " " + round(e.getValue()[0] / reports) + " × "
+                        + round(e.getValue()[1] / Math.max(1, e.getValue()[0]) * 1000) + " ms")
+                .collect(java.util.stream.Collectors.joining("; ")));
+        if (service == Service.ASSESSMENT) {
+            for (String timer : List.of("keyproject_assessment_project_update_seconds",
+                    "keyproject_assessment_ranking_update_seconds", "keyproject_assessment_ranking_rerank_seconds")) {
+                double[] q = quantiles(before, after, timer);
+                figures.put(label + timer.substring("keyproject_assessment_".length(), timer.length() - 8)
+                        + " mean (ms) × count", round(q[0]) + " × " + Math.round(q[4]));
+            }
+        }
+    }
+
+    private static String label(String key, String name) {
+        int at = key.indexOf(name + "=\"");
+        if (at < 0) {
+            return "?";
+        }
+        at += name.length() + 2;
+        return key.substring(at, key.indexOf('"', at));
     }
 
     private long t0Wall;
@@ -433,7 +499,7 @@ public final class PipelineBenchmark {
                 + failed);
         figures.put(label + ": offered rate achieved (reports/s)", Math.round(next.get() / sending));
         figures.put(label + ": report accepted → ranking published p50 / p95 / p99 (ms, ≤ bucket)",
-                round(q[1]) + " / " + round(q[2]) + " / " + round(q[3]));
+                bucket(q[1]) + " / " + bucket(q[2]) + " / " + bucket(q[3]));
         figures.put(label + ": mean (ms) over moves", round(q[0]) + " over " + Math.round(q[4]));
         figures.put(label + ": consumer lag back to 0 after the load (s)", round(drain));
     }
@@ -711,7 +777,7 @@ public final class PipelineBenchmark {
         Map<String, Double> values = new TreeMap<>();
         String body = new ApiClient(services.get(service).baseUrl()).get("/actuator/prometheus", operator).body();
         for (String line : body.split("\n")) {
-            if (!line.startsWith("#") && line.startsWith("keyproject_")) {
+            if (!line.startsWith("#") && (line.startsWith("keyproject_") || line.startsWith(STORE_COMMANDS))) {
                 int space = line.lastIndexOf(' ');
                 values.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
             }
@@ -738,6 +804,11 @@ public final class PipelineBenchmark {
         });
         return new double[]{count == 0 ? Double.NaN : total / count * 1000, q(buckets, count, 0.50),
                 q(buckets, count, 0.95), q(buckets, count, 0.99), count};
+    }
+
+    /** A quantile beyond the histogram's last bucket (10 minutes) is shown as such, not as a number. */
+    private static String bucket(double ms) {
+        return Double.isNaN(ms) ? "> 600000" : Double.toString(round(ms));
     }
 
     private static double sum(Map<String, Double> values, String prefix) {

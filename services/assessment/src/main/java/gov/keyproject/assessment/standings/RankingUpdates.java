@@ -92,7 +92,8 @@ public class RankingUpdates implements SmartLifecycle {
         this.acceptedToRanking = Timer.builder("keyproject.pipeline.accepted.to.ranking")
                 .description("From the request that caused a change being accepted (e.g. a report filed at the "
                         + "registry) to the ranking that reflects it being published here")
-                .publishPercentileHistogram().register(meters);
+                // Buckets up to 10 minutes: under overload the delay is the backlog, and it should still be read.
+                .publishPercentileHistogram().maximumExpectedValue(java.time.Duration.ofMinutes(10)).register(meters);
         this.rerank = Timer.builder("keyproject.assessment.ranking.rerank")
                 .description("Re-ranking one sequence from its units' tallies and publishing it if it changed")
                 .publishPercentileHistogram().register(meters);

@@ -3,6 +3,8 @@ package gov.keyproject.assessment.standings;
 import gov.keyproject.assessment.Documents;
 import gov.keyproject.assessment.ranking.Contribution;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -11,41 +13,65 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Each unit's running tally for a period ({@code _id = "<period>|<unit>"}): the sum of the contributions of its
- * projects and deals. Each source's contribution is its own small document in {@code contributions}
- * ({@code _id = "<period>|<unit>|<source>"}), so the tally document's size, and the cost of an update, do not grow
- * with the number of projects.
- *
- * <p>A put moves the sum by the difference and records the move as pending in the tally, in one conditional write;
- * then writes the source's new contribution; then clears the pending move. A put that finds its source's move still
- * pending (a crash or a failure between the writes) finishes it before anything else, so the sum is moved exactly
- * once, and putting the same contribution again changes nothing. Only interrupted moves stay in the tally.
+ * Each unit's running tally for a period (单位累计), split into {@link #SHARDS} documents
+ * ({@code _id = "<period>|<unit>|#<shard>"}). A source (a project or a deal) always lands in the same shard, which
+ * keeps its contribution beside the shard's sum. A put is one read and one conditional write of that one document,
+ * so the sum moves by the difference exactly once, with no step a crash could leave half done, and putting the same
+ * contribution again changes nothing. A shard holds about 1/{@value #SHARDS} of the unit's sources, so the cost of a
+ * put stays small at a province's size; a unit's total is the sum of its shards' sums.
  */
 @Component
 public class Tallies {
 
+    private static final Logger log = LoggerFactory.getLogger(Tallies.class);
+
     static final String COLLECTION = "tallies";
-    /** One document per source, period and unit: its current contribution. */
-    static final String CONTRIBUTIONS = "contributions";
+    /** Fixed: a source's shard follows from its name, so changing this would strand the stored contributions. */
+    static final int SHARDS = 32;
+    /** Where an earlier form kept each source's contribution; dropped at start-up (see {@link #Tallies}). */
+    private static final String EARLIER_CONTRIBUTIONS = "contributions";
 
     private final MongoTemplate mongo;
 
+    /**
+     * Tallies are derived data. Documents of the earlier forms (one document per unit, contributions apart or
+     * inside) are dropped here, before any consumer runs; the start-up sweep, or the daily sweep, puts every
+     * project and deal into the assessment period's tallies again, and a closed period is recomputed when amended.
+     */
     Tallies(MongoTemplate mongo) {
         this.mongo = mongo;
+        long earlier = mongo.remove(new Query(Criteria.where("_id").not().regex("\\|#")), COLLECTION)
+                .getDeletedCount();
+        if (mongo.collectionExists(EARLIER_CONTRIBUTIONS)) {
+            mongo.dropCollection(EARLIER_CONTRIBUTIONS);
+            earlier++;
+        }
+        if (earlier > 0) {
+            log.info("Dropped tallies of the earlier form ({} documents); the sweep puts them again", earlier);
+        }
     }
 
-    static String id(YearMonth period, String unitCode) {
-        return period + "|" + unitCode;
+    static int shard(String source) {
+        // String.hashCode is fixed by the language; mixed (MurmurHash3's finaliser) because codes that differ only
+        // in their last characters differ little in its low bits.
+        int h = source.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return Math.floorMod(h, SHARDS);
     }
 
-    static String contributionId(YearMonth period, String unitCode, String source) {
-        return period + "|" + unitCode + "|" + source;
+    static String id(YearMonth period, String unitCode, int shard) {
+        return period + "|" + unitCode + "|#" + shard;
     }
 
     /** A source name as a field name (sources hold '.', as in project codes). */
@@ -59,84 +85,58 @@ public class Tallies {
      * @return true when the tally changed
      */
     public boolean put(YearMonth period, String unitCode, String source, Contribution contribution) {
-        String id = id(period, unitCode);
-        String contributionId = contributionId(period, unitCode, source);
-        String pendingKey = "pending." + field(source);
-        String legacyKey = "sources." + source;
+        String id = id(period, unitCode, shard(source));
+        String key = "sources." + field(source);
+        Query byId = new Query(Criteria.where("_id").is(id));
+        byId.fields().include("total").include("version").include(key);
         while (true) {
-            // The tally (sum, version, this source's pending move) and the source's contribution, each by _id.
-            Query tallyById = new Query(Criteria.where("_id").is(id));
-            tallyById.fields().include("total").include("version").include(pendingKey).include(legacyKey);
-            Document tally = mongo.findOne(tallyById, Document.class, COLLECTION);
-            Document stored = mongo.findOne(new Query(Criteria.where("_id").is(contributionId)), Document.class,
-                    CONTRIBUTIONS);
-            Document pending = tally == null ? null : nested(tally, "pending", field(source));
-            if (pending != null) {
-                finish(id, contributionId, pendingKey, pending.get("to"));
-                continue;
-            }
-            Contribution old = stored != null ? Documents.read(stored.get("value"), Contribution.class)
-                    : legacy(tally, source);
+            Document shard = mongo.findOne(byId, Document.class, COLLECTION);
+            Document sources = shard == null ? null : shard.get("sources", Document.class);
+            Object stored = sources == null ? null : sources.get(field(source));
+            Contribution old = stored == null ? Contribution.NONE : Documents.read(stored, Contribution.class);
             if (old.sameAs(contribution)) {
                 return false;
             }
-            Object to = contribution.sameAs(Contribution.NONE) ? null : Documents.of(contribution);
-            Document move = new Document("to", to);
-            if (tally == null) {
+            boolean none = contribution.sameAs(Contribution.NONE);
+            if (shard == null) {
                 try {
-                    mongo.insert(new Document("_id", id).append("period", period.toString()).append("unitCode", unitCode)
-                            .append("version", 1L).append("total", Documents.of(contribution.minus(old)))
-                            .append("pending", new Document(field(source), move)), COLLECTION);
+                    mongo.insert(new Document("_id", id).append("period", period.toString())
+                            .append("unitCode", unitCode).append("version", 1L)
+                            .append("total", Documents.of(contribution))
+                            .append("sources", new Document(field(source), Documents.of(contribution))), COLLECTION);
+                    return true;
                 } catch (DuplicateKeyException e) {
-                    continue;
-                }
-            } else {
-                Contribution total = Documents.read(tally.get("total"), Contribution.class).minus(old).plus(contribution);
-                long version = tally.get("version", Number.class).longValue();
-                // Documents written before contributions had their own documents kept them in the tally.
-                Update update = new Update().set("total", Documents.of(total)).set("version", version + 1)
-                        .set(pendingKey, move).unset(legacyKey);
-                Query cas = new Query(Criteria.where("_id").is(id).and("version").is(version));
-                if (mongo.updateFirst(cas, update, COLLECTION).getMatchedCount() != 1) {
-                    continue;
+                    continue; // another put created the shard first
                 }
             }
-            finish(id, contributionId, pendingKey, to);
-            return true;
+            Contribution total = Documents.read(shard.get("total"), Contribution.class).minus(old).plus(contribution);
+            long version = shard.get("version", Number.class).longValue();
+            Update update = new Update().set("total", Documents.of(total)).set("version", version + 1);
+            if (none) {
+                update.unset(key);
+            } else {
+                update.set(key, Documents.of(contribution));
+            }
+            Query cas = new Query(Criteria.where("_id").is(id).and("version").is(version));
+            if (mongo.updateFirst(cas, update, COLLECTION).getMatchedCount() == 1) {
+                return true;
+            }
         }
     }
 
-    /** The sum already moved: write the source's contribution, then clear the pending move. Both are idempotent. */
-    private void finish(String id, String contributionId, String pendingKey, Object to) {
-        Query contributionById = new Query(Criteria.where("_id").is(contributionId));
-        if (to == null) {
-            mongo.remove(contributionById, CONTRIBUTIONS);
-        } else {
-            mongo.upsert(contributionById, new Update().set("value", to), CONTRIBUTIONS);
-        }
-        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().unset(pendingKey), COLLECTION);
-    }
-
-    private static Document nested(Document doc, String outer, String inner) {
-        Document o = doc.get(outer, Document.class);
-        Object v = o == null ? null : o.get(inner);
-        return v instanceof Document ? (Document) v : null;
-    }
-
-    private static Contribution legacy(Document tally, String source) {
-        Document sources = tally == null ? null : tally.get("sources", Document.class);
-        Object stored = sources == null ? null : sources.get(source);
-        return stored == null ? Contribution.NONE : Documents.read(stored, Contribution.class);
-    }
-
-    /** The totals of these units for the period (one lookup by _id); a unit with no tally is absent. */
+    /** The totals of these units for the period (one lookup by _id of all their shards); no tally, no entry. */
     public Map<String, Contribution> totals(YearMonth period, Collection<String> unitCodes) {
-        List<String> ids = unitCodes.stream().map(u -> id(period, u)).toList();
+        List<String> ids = new ArrayList<>(unitCodes.size() * SHARDS);
+        for (String unit : unitCodes) {
+            for (int s = 0; s < SHARDS; s++) {
+                ids.add(id(period, unit, s));
+            }
+        }
         Query query = new Query(Criteria.where("_id").in(ids));
         query.fields().include("unitCode").include("total");
         Map<String, Contribution> totals = new HashMap<>();
-        mongo.find(query, Document.class, COLLECTION).forEach(d ->
-                totals.put(d.getString("unitCode"), Documents.read(d.get("total"), Contribution.class)));
+        mongo.find(query, Document.class, COLLECTION).forEach(d -> totals.merge(d.getString("unitCode"),
+                Documents.read(d.get("total"), Contribution.class), Contribution::plus));
         return totals;
     }
 }

@@ -9,19 +9,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A unit's tally on the real store: the sum moves by the difference, once, also when a put was interrupted between
- * its writes (the states a crash leaves are written here directly), and tallies in the earlier form (every
- * contribution inside the tally) are taken over as they are touched.
+ * A unit's tally on the real store: the sum moves by the difference, once; the same contribution again changes
+ * nothing; sources spread over the unit's shards and the total adds them up; puts racing on one shard each land once;
+ * tallies of the earlier form are dropped when the component starts.
  */
 class TalliesTest extends AssessmentIntegrationTest {
 
@@ -43,65 +46,76 @@ class TalliesTest extends AssessmentIntegrationTest {
         assertThat(tallies.put(PERIOD, unit, "P:A", amount(120))).isFalse();
         assertThat(total(unit)).isEqualByComparingTo("170");
         assertThat(tallies.put(PERIOD, unit, "P:B", Contribution.NONE)).isTrue();
+        assertThat(tallies.put(PERIOD, unit, "P:B", Contribution.NONE)).isFalse();
         assertThat(total(unit)).isEqualByComparingTo("120");
-        assertThat(contribution(unit, "P:B")).isNull();
-        Document tally = tally(unit);
-        assertThat(tally.get("pending", Document.class)).isEmpty();
-        assertThat(tally.keySet()).doesNotContain("sources");
-    }
-
-    @Test
-    void aPutInterruptedAfterTheSumMovedIsFinishedByTheNextPutWithoutMovingItAgain() {
-        String unit = unit();
-        tallies.put(PERIOD, unit, "P:A", amount(100));
-        // As if put(P:A, 130) had stopped after its first write: the sum moved, the move pending, the source still 100.
-        interruptAfterTheSumMoved(unit, "P:A", 130, 130);
-        assertThat(tallies.put(PERIOD, unit, "P:A", amount(130))).isFalse();
-        assertThat(total(unit)).isEqualByComparingTo("130");
-        assertThat(contributionAmount(unit, "P:A")).isEqualByComparingTo("130");
-        assertThat(tally(unit).get("pending", Document.class)).isEmpty();
-
-        interruptAfterTheSumMoved(unit, "P:A", 170, 170);
-        assertThat(tallies.put(PERIOD, unit, "P:A", amount(150))).isTrue();
-        assertThat(total(unit)).isEqualByComparingTo("150");
-        assertThat(contributionAmount(unit, "P:A")).isEqualByComparingTo("150");
-    }
-
-    @Test
-    void aPutInterruptedAfterTheContributionWasWrittenIsFinishedOnce() {
-        String unit = unit();
-        tallies.put(PERIOD, unit, "P:A", amount(100));
-        interruptAfterTheSumMoved(unit, "P:A", 140, 140);
-        mongo.upsert(new Query(Criteria.where("_id").is(Tallies.contributionId(PERIOD, unit, "P:A"))),
-                new Update().set("value", Documents.of(amount(140))), Tallies.CONTRIBUTIONS);
-        assertThat(tallies.put(PERIOD, unit, "P:A", amount(140))).isFalse();
-        assertThat(total(unit)).isEqualByComparingTo("140");
-        assertThat(tally(unit).get("pending", Document.class)).isEmpty();
-    }
-
-    @Test
-    void aTallyThatStillHoldsItsContributionsIsTakenOverSourceBySource() {
-        String unit = unit();
-        mongo.insert(new Document("_id", Tallies.id(PERIOD, unit)).append("period", PERIOD.toString())
-                .append("unitCode", unit).append("version", 3L).append("total", Documents.of(amount(160)))
-                .append("sources", new Document("P:A", Documents.of(amount(100))).append("P:B",
-                        Documents.of(amount(60)))), Tallies.COLLECTION);
-        assertThat(tallies.put(PERIOD, unit, "P:A", amount(100))).isFalse();
-        assertThat(tallies.put(PERIOD, unit, "P:A", amount(120))).isTrue();
-        assertThat(total(unit)).isEqualByComparingTo("180");
-        assertThat(tally(unit).get("sources", Document.class).keySet()).containsExactly("P:B");
-        assertThat(tallies.put(PERIOD, unit, "P:B", amount(10))).isTrue();
-        assertThat(total(unit)).isEqualByComparingTo("130");
-        assertThat(tallies.totals(PERIOD, List.of(unit)).get(unit).ytdCompleted()).isEqualByComparingTo("130");
-    }
-
-    /** Writes what a put of {@code to} leaves when it stops after its first write: the sum at {@code total}. */
-    private void interruptAfterTheSumMoved(String unit, String source, int to, int total) {
-        Document tally = tally(unit);
-        mongo.updateFirst(new Query(Criteria.where("_id").is(Tallies.id(PERIOD, unit))), new Update()
-                .set("total", Documents.of(amount(total))).set("version", tally.get("version", Number.class)
-                        .longValue() + 1).set("pending." + source, new Document("to", Documents.of(amount(to)))),
+        Document shardOfB = mongo.findById(Tallies.id(PERIOD, unit, Tallies.shard("P:B")), Document.class,
                 Tallies.COLLECTION);
+        assertThat(shardOfB.get("sources", Document.class)).doesNotContainKey("P:B");
+    }
+
+    @Test
+    void sourcesSpreadOverTheUnitsShardsAndTheTotalAddsThemUp() {
+        String unit = unit();
+        String other = unit();
+        for (int i = 0; i < 200; i++) {
+            tallies.put(PERIOD, unit, "P:SH-" + i + ".01", amount(i));
+        }
+        tallies.put(PERIOD, other, "P:SH-0.01", amount(7));
+        List<Document> shards = mongo.find(new Query(Criteria.where("unitCode").is(unit)), Document.class,
+                Tallies.COLLECTION);
+        // 200 sources over 32 shards: about 6 each; none holds many, so no document grows with the unit.
+        assertThat(shards).hasSizeGreaterThan(Tallies.SHARDS * 3 / 4);
+        assertThat(shards).allSatisfy(d -> assertThat(d.get("sources", Document.class)).hasSizeLessThan(20));
+        var totals = tallies.totals(PERIOD, List.of(unit, other, "TL-NONE"));
+        assertThat(totals.get(unit).ytdCompleted()).isEqualByComparingTo("19900"); // 0 + 1 + … + 199
+        assertThat(totals.get(other).ytdCompleted()).isEqualByComparingTo("7");
+        assertThat(totals).doesNotContainKey("TL-NONE");
+        assertThat(tallies.totals(PERIOD.plusMonths(1), List.of(unit))).isEmpty();
+    }
+
+    @Test
+    void putsRacingOnOneShardEachLandOnce() throws Exception {
+        String unit = unit();
+        // Sources of one shard, so every put contends for the same document.
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; sources.size() < 8; i++) {
+            if (Tallies.shard("P:R" + i) == Tallies.shard("P:R0")) {
+                sources.add("P:R" + i);
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Boolean>> puts = new ArrayList<>();
+            for (int round = 1; round <= 5; round++) {
+                int amount = round * 10;
+                for (String source : sources) {
+                    puts.add(CompletableFuture.supplyAsync(() -> tallies.put(PERIOD, unit, source, amount(amount)),
+                            pool));
+                }
+                CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).join();
+            }
+            assertThat(puts).allMatch(CompletableFuture::join);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(total(unit)).isEqualByComparingTo("400"); // 8 sources at 50 each
+    }
+
+    @Test
+    void talliesOfTheEarlierFormAreDroppedAtStart() {
+        String unit = unit();
+        mongo.insert(new Document("_id", PERIOD + "|" + unit).append("period", PERIOD.toString())
+                .append("unitCode", unit).append("version", 3L).append("total", Documents.of(amount(160)))
+                .append("sources", new Document("P:A", Documents.of(amount(160)))), Tallies.COLLECTION);
+        mongo.insert(new Document("_id", PERIOD + "|" + unit + "|P:A").append("value", Documents.of(amount(160))),
+                "contributions");
+        tallies.put(PERIOD, unit, "P:B", amount(5));
+
+        new Tallies(mongo);
+
+        assertThat(mongo.findById(PERIOD + "|" + unit, Document.class, Tallies.COLLECTION)).isNull();
+        assertThat(mongo.collectionExists("contributions")).isFalse();
+        assertThat(total(unit)).isEqualByComparingTo("5");
     }
 
     private static Contribution amount(int ytd) {
@@ -113,19 +127,7 @@ class TalliesTest extends AssessmentIntegrationTest {
         return "TL-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private Document tally(String unit) {
-        return mongo.findById(Tallies.id(PERIOD, unit), Document.class, Tallies.COLLECTION);
-    }
-
     private BigDecimal total(String unit) {
-        return Documents.read(tally(unit).get("total"), Contribution.class).ytdCompleted();
-    }
-
-    private Document contribution(String unit, String source) {
-        return mongo.findById(Tallies.contributionId(PERIOD, unit, source), Document.class, Tallies.CONTRIBUTIONS);
-    }
-
-    private BigDecimal contributionAmount(String unit, String source) {
-        return Documents.read(contribution(unit, source).get("value"), Contribution.class).ytdCompleted();
+        return tallies.totals(PERIOD, List.of(unit)).get(unit).ytdCompleted();
     }
 }
