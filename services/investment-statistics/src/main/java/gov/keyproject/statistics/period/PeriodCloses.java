@@ -100,10 +100,21 @@ public class PeriodCloses {
      */
     public void recordAmendments(YearMonth reportPeriod, String eventId, ProjectFacts after, LocalDate today,
                                  String what) {
+        List<String> months = new ArrayList<>();
         for (YearMonth period = reportPeriod; period.getYear() == reportPeriod.getYear()
                 && !period.isAfter(YearMonth.from(today)); period = period.plusMonths(1)) {
-            amend(period, eventId, after, today, what);
+            months.add(period.toString());
         }
+        if (months.isEmpty()) {
+            return;
+        }
+        // One read for which of them are closed (usually none), not one per month.
+        Query closed = new Query(months.size() == 1 ? Criteria.where("_id").is(months.get(0))
+                : Criteria.where("_id").in(months));
+        closed.fields().include("_id");
+        List<String> found = new ArrayList<>();
+        mongo.find(closed, Document.class, COLLECTION).forEach(d -> found.add(d.getString("_id")));
+        found.stream().sorted().forEach(period -> amend(YearMonth.parse(period), eventId, after, today, what));
     }
 
     private void amend(YearMonth period, String eventId, ProjectFacts after, LocalDate today, String what) {
