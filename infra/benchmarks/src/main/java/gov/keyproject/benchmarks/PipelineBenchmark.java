@@ -78,7 +78,9 @@ public final class PipelineBenchmark {
     private static final int UNITS = Integer.getInteger("units", 40);
     private static final int BATCH = Integer.getInteger("batch", 1_000);
     private static final int LATENCY_SECONDS = Integer.getInteger("latencySeconds", 60);
-    private static final List<Integer> RATES = List.of(200, 1_000);
+    /** Fixed report rates of the latency workload (-Drates=50,200,1000). */
+    private static final List<Integer> RATES = java.util.Arrays.stream(System.getProperty("rates", "200,1000")
+            .split(",")).map(String::trim).map(Integer::valueOf).toList();
     private static final int RAW_RECORDS = Integer.getInteger("rawRecords", 200_000);
     private static final int WAIT_SECONDS = Integer.getInteger("waitSeconds", 1_800);
     /** A replay slower than this is measured over this long (events applied by then), not to the end. */
