@@ -78,6 +78,8 @@ public final class PipelineBenchmark {
     private static final int UNITS = Integer.getInteger("units", 40);
     private static final int BATCH = Integer.getInteger("batch", 1_000);
     private static final int LATENCY_SECONDS = Integer.getInteger("latencySeconds", 60);
+    /** Workloads left out of a shorter run (-Dskip=replay,feed). */
+    private static final Set<String> SKIP = Set.of(System.getProperty("skip", "").split(","));
     /** Fixed report rates of the latency workload (-Drates=50,200,1000). */
     private static final List<Integer> RATES = java.util.Arrays.stream(System.getProperty("rates", "200,1000")
             .split(",")).map(String::trim).map(Integer::valueOf).toList();
@@ -128,13 +130,17 @@ public final class PipelineBenchmark {
         double passThrough = passThrough(reportEvent.length);
         seed();
         double burst = burst();
-        figures.put("burst / pass-through", round(burst / passThrough));
-        figures.put("burst / raw produce", round(burst / raw));
+        figures.put("burst / pass-through", ratio(burst / passThrough));
+        figures.put("burst / raw produce", ratio(burst / raw));
         for (int rate : RATES) {
             latency(rate);
         }
-        replay();
-        feed();
+        if (!SKIP.contains("replay")) {
+            replay();
+        }
+        if (!SKIP.contains("feed")) {
+            feed();
+        }
         figures.note("Everything co-located on one machine: the Kafka broker, the MongoDB-protocol server (in memory), "
                 + "four services, the load generator and the pass-through pipeline, each service its own JVM with the "
                 + "local stack's default heap. Rate limits are off (they are tested in the reliability suite).");
@@ -568,7 +574,7 @@ public final class PipelineBenchmark {
                 figures.put("replay " + s.id + ": events applied of those on its topics / s (start-up "
                         + round(ready) + " s included)", applied + " of " + inputs + " / " + round(seconds));
                 figures.put("replay " + s.id + ": events/s", Math.round(rate));
-                figures.put("replay " + s.id + ": as a share of the raw consume rate", round(rate / rawRate));
+                figures.put("replay " + s.id + ": as a share of the raw consume rate", ratio(rate / rawRate));
                 figures.put("replay " + s.id + ": 1.5 million events would take (min, at this rate)",
                         Math.round(1_500_000 / rate / 60));
             } finally {
@@ -878,6 +884,11 @@ public final class PipelineBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** A ratio to three significant digits: the small ones are the point. */
+    private static double ratio(double v) {
+        return new BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
     }
 
     private static double round(double v) {

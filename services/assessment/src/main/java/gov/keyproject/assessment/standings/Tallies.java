@@ -43,11 +43,13 @@ public class Tallies {
     private static final String EARLIER_CONTRIBUTIONS = "contributions";
 
     private final MongoTemplate mongo;
+    private final boolean droppedEarlierForm;
 
     /**
      * Tallies are derived data. Documents of the earlier forms (one document per unit, contributions apart or
-     * inside) are dropped here, before any consumer runs; the start-up sweep, or the daily sweep, puts every
-     * project and deal into the assessment period's tallies again, and a closed period is recomputed when amended.
+     * inside) are dropped here, before any consumer runs; the start-up sweep then puts every project and deal into
+     * the assessment period's tallies again (even where it is switched off), and a closed period is recomputed when
+     * amended.
      */
     Tallies(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -57,9 +59,15 @@ public class Tallies {
             mongo.dropCollection(EARLIER_CONTRIBUTIONS);
             earlier++;
         }
-        if (earlier > 0) {
+        droppedEarlierForm = earlier > 0;
+        if (droppedEarlierForm) {
             log.info("Dropped tallies of the earlier form ({} documents); the sweep puts them again", earlier);
         }
+    }
+
+    /** True when this start dropped tallies of an earlier form: a sweep must put every source again now. */
+    public boolean droppedEarlierForm() {
+        return droppedEarlierForm;
     }
 
     static int shard(String source) {

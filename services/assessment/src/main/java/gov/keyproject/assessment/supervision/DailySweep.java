@@ -17,11 +17,12 @@ class DailySweep {
     private final Supervisor supervisor;
     private final boolean atStart;
 
-    DailySweep(Supervisor supervisor,
+    DailySweep(Supervisor supervisor, gov.keyproject.assessment.standings.Tallies tallies,
                @org.springframework.beans.factory.annotation.Value("${keyproject.assessment.sweep-at-start:true}")
                boolean atStart) {
         this.supervisor = supervisor;
-        this.atStart = atStart;
+        // Tallies of an earlier form were dropped: only a sweep puts them back, so it runs whatever the setting.
+        this.atStart = atStart || tallies.droppedEarlierForm();
     }
 
     @Scheduled(cron = "0 5 0 * * *", zone = "${keyproject.zone:Asia/Shanghai}")
