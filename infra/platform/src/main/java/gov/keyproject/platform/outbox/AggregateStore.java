@@ -5,6 +5,7 @@ import gov.keyproject.contracts.EventCodec;
 import gov.keyproject.contracts.EventEnvelope;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -89,7 +91,7 @@ public class AggregateStore {
         Query query = new Query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
         query.fields().include(PendingEvent.FIELD);
         Document after = mongo.findAndModify(query, changes,
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Document.class,
+                FindAndModifyOptions.options().returnNew(true), Document.class,
                 collection);
         if (after == null) {
             throw new OptimisticLockingFailureException(
@@ -102,7 +104,7 @@ public class AggregateStore {
      * Hands every event still pending in these documents to the relay, oldest first (one read): for writes that
      * cannot return the document, so that events left behind earlier go out before the ones just written.
      */
-    public void submitPending(String collection, java.util.Collection<?> ids) {
+    public void submitPending(String collection, Collection<?> ids) {
         if (ids.isEmpty()) {
             return;
         }
